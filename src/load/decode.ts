@@ -1,0 +1,140 @@
+/**
+ * Bytes → text. Everything a user can hand us by mistake (a Word file, a UTF-16 export, a file saved in
+ * Windows-1258 or TCVN3) is named here, with the place where it goes wrong and how to fix it.
+ */
+import type { Localized } from "../i18n/index.js";
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type DecodeProblemKind = "too-large" | "binary" | "utf16" | "not-utf8";
+
+export interface DecodeProblem {
+  kind: DecodeProblemKind;
+  message: Localized;
+  line: number;
+  column: number;
+}
+
+export interface Decoded {
+  text: string;
+  /** The file started with a UTF-8 byte order mark, which was removed. */
+  hadBom: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function lineColumnAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** A rough guess, good enough to tell a user what to convert from. */
+function guessLegacyEncoding(bytes: Uint8Array): string {
+  let high = 0;
+  let tcvn3Hints = 0;
+  for (const b of bytes) {
+    if (b >= 0x80) {
+      high++;
+      // TCVN3 (ABC) puts lowercase Vietnamese letters in 0xA8–0xFE and uses few C1 codes.
+      if (b >= 0xa8 && b <= 0xfe) tcvn3Hints++;
+    }
+  }
+  if (high > 0 && tcvn3Hints / high > 0.9) return "TCVN3 (ABC) hoặc Windows-1258";
+  return "Windows-1258 hoặc VNI-Windows";
+}
+
+export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Decoded | DecodeProblem {
+  if (bytes.length > maxBytes) {
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return {
+      kind: "too-large",
+      line: 1,
+      column: 1,
+      message: {
+        vi: `Tệp quá lớn (${mib(bytes.length)} MiB, giới hạn ${mib(maxBytes)} MiB). Một bản mô tả thường dưới 100 KiB: kiểm tra xem đây có đúng là tệp YAML không, hoặc tăng giới hạn bằng --max-file-size.`,
+        en: `File too large (${mib(bytes.length)} MiB, limit ${mib(maxBytes)} MiB). A description is usually under 100 KiB: check that this is the right YAML file, or raise the limit with --max-file-size.`,
+      },
+    };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      kind: "utf16",
+      line: 1,
+      column: 1,
+      message: {
+        vi: "Tệp được lưu bằng mã UTF-16. Hãy lưu lại bằng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).",
+        en: "The file is encoded as UTF-16. Save it again as UTF-8 (in your editor: Save with Encoding → UTF-8).",
+      },
+    };
+  }
+  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    const evenZeros = body.filter((b, i) => b === 0 && i % 2 === 1).length;
+    const utf16Like = evenZeros > body.length / 4;
+    const at = lineColumnAt(body, nul);
+    return utf16Like
+      ? {
+          kind: "utf16",
+          ...at,
+          message: {
+            vi: "Tệp có vẻ được lưu bằng mã UTF-16 (không có BOM). Hãy lưu lại bằng UTF-8.",
+            en: "The file looks UTF-16 encoded (without a BOM). Save it again as UTF-8.",
+          },
+        }
+      : {
+          kind: "binary",
+          ...at,
+          message: {
+            vi: "Tệp nhị phân, không phải văn bản YAML (có byte 0). Có thể đây là tệp Word hoặc PDF: vtvl chỉ đọc tệp .yaml.",
+            en: "Binary file, not YAML text (contains a NUL byte). It may be a Word or PDF file: vtvl reads .yaml files only.",
+          },
+        };
+  }
+  try {
+    return { text: utf8.decode(body), hadBom };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    const at = lineColumnAt(body, Math.max(0, offset));
+    const guess = guessLegacyEncoding(body);
+    return {
+      kind: "not-utf8",
+      ...at,
+      message: {
+        vi: `Tệp không phải UTF-8 (byte 0x${(body[offset] ?? 0).toString(16).toUpperCase()} không hợp lệ); có vẻ là ${guess}. Hãy chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại.`,
+        en: `The file is not UTF-8 (invalid byte 0x${(body[offset] ?? 0).toString(16).toUpperCase()}); it looks like ${guess}. Convert it to Unicode UTF-8 (e.g. with Unikey's converter) and save it again.`,
+      },
+    };
+  }
+}
+
+export function isDecodeProblem(value: Decoded | DecodeProblem): value is DecodeProblem {
+  return "kind" in value;
+}

@@ -1,0 +1,90 @@
+/**
+ * JSON path → line:column range in the YAML text. Parsing with positions costs several times more than
+ * reading the values, so a SourceLocator parses only when the first finding asks for a location.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { PathSegment, Range } from "../lint/finding.js";
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export class SourceLocator {
+  private document: Document | undefined;
+  private readonly lineCounter = new LineCounter();
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  private getDocument(): Document {
+    if (!this.document) {
+      this.document = parseDocument(this.text, {
+        lineCounter: this.lineCounter,
+        keepSourceTokens: false,
+        uniqueKeys: false,
+      });
+    }
+    return this.document;
+  }
+
+  /** Offsets of the value at `path`; of the key instead when `key` is set; the nearest ancestor if missing. */
+  offsets(path: readonly PathSegment[], options: { key?: boolean } = {}): OffsetRange {
+    const document = this.getDocument();
+    let node: Node | null = document.contents as Node | null;
+    let keyNode: Node | null = null;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        );
+        if (!pair) break;
+        keyNode = (pair.key as Node) ?? null;
+        node = (pair.value as Node | null) ?? keyNode;
+      } else if (isSeq(node) && typeof segment === "number" && node.items[segment]) {
+        keyNode = null;
+        node = node.items[segment] as Node;
+      } else {
+        break;
+      }
+    }
+    const target = options.key && keyNode ? keyNode : node;
+    const range = target?.range;
+    if (!range) return { start: 0, end: Math.min(this.text.length, 1) };
+    return { start: range[0], end: range[1] };
+  }
+
+  private getLineStarts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    const starts = this.getLineStarts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+
+  range(path: readonly PathSegment[], options: { key?: boolean } = {}): Range {
+    const { start, end } = this.offsets(path, options);
+    return this.rangeOfOffsets(start, end);
+  }
+
+  rangeOfOffsets(start: number, end: number): Range {
+    // A block value's range runs to the next key; end the range at its last non-blank character.
+    let trimmedEnd = end;
+    while (trimmedEnd > start && /\s/.test(this.text[trimmedEnd - 1]!)) trimmedEnd--;
+    return { start: this.position(start), end: this.position(Math.max(start, trimmedEnd)) };
+  }
+}
