@@ -5,7 +5,13 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { packageRoot } from "../paths.js";
+import { registerImport } from "./commands/import.js";
+import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerNew } from "./commands/new.js";
+import { registerRender } from "./commands/render.js";
+import { registerRules } from "./commands/rules.js";
+import { registerSchema } from "./commands/schema.js";
 import { UsageError } from "./errors.js";
 
 export interface CliIo {
@@ -35,6 +41,12 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerLint(program, io);
+  registerRender(program, io);
+  registerNew(program, io);
+  registerInit(program, io);
+  registerSchema(program, io);
+  registerRules(program, io);
+  registerImport(program, io);
   return program;
 }
 

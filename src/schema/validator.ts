@@ -166,7 +166,7 @@ function problemFor(error: ErrorObject, data: unknown): SchemaProblem | undefine
       const title = titleOf(childPath);
       const what = title ? `\`${missing}\` (${title})` : `\`${missing}\``;
       return {
-        path,
+        path: childPath,
         atKey: false,
         message: {
           vi: `Thiếu ${what}: mẫu biểu này bắt buộc phải có mục này.`,
