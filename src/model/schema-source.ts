@@ -486,6 +486,13 @@ export const PositionProperties = {
         code: opt(
           Type.String({ title: "Ký hiệu biểu", description: 'Ký hiệu in ở góc phải, ví dụ "PL1.1".' }),
         ),
+        mottoLines: opt(
+          Type.Array(Type.String(), {
+            title: "Quốc hiệu, tiêu ngữ như văn bản in",
+            description:
+              "Chỉ ghi khi văn bản in khác dạng chuẩn của motto, ví dụ thiếu dòng “Độc lập - Tự do - Hạnh phúc”: các dòng đúng như văn bản in.",
+          }),
+        ),
       },
       { additionalProperties: false, title: "Phần đầu văn bản" },
     ),
@@ -663,6 +670,7 @@ export const PositionProperties = {
                 nature: opt(
                   Type.Union([Type.String(), Type.Array(Type.String())], { title: "Bản chất quan hệ" }),
                 ),
+                notes: opt(Text),
               },
               { additionalProperties: false },
             ),
