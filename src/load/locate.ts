@@ -1,9 +1,12 @@
 /**
  * JSON path → line:column range in the YAML text. Parsing with positions costs several times more than
- * reading the values, so a SourceLocator parses only when the first finding asks for a location.
+ * reading the values, so a SourceLocator works only when the first finding asks for a location, and then
+ * with the fast position scanner (scan.ts); the full `yaml` parser is the fallback for what the scanner
+ * does not follow.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { PathSegment, Range } from "../lint/finding.js";
+import { findInScan, scanYaml, type ScanNode } from "./scan.js";
 
 export interface OffsetRange {
   start: number;
@@ -12,24 +15,31 @@ export interface OffsetRange {
 
 export class SourceLocator {
   private document: Document | undefined;
-  private readonly lineCounter = new LineCounter();
+  private scanned: ScanNode | null | undefined;
   private lineStarts: number[] | undefined;
 
   constructor(readonly text: string) {}
 
   private getDocument(): Document {
     if (!this.document) {
-      this.document = parseDocument(this.text, {
-        lineCounter: this.lineCounter,
-        keepSourceTokens: false,
-        uniqueKeys: false,
-      });
+      this.document = parseDocument(this.text, { keepSourceTokens: false, uniqueKeys: false });
     }
     return this.document;
   }
 
   /** Offsets of the value at `path`; of the key instead when `key` is set; the nearest ancestor if missing. */
   offsets(path: readonly PathSegment[], options: { key?: boolean } = {}): OffsetRange {
+    if (this.scanned === undefined) this.scanned = scanYaml(this.text) ?? null;
+    if (this.scanned) {
+      const found = findInScan(this.scanned, path);
+      if (options.key && found.keyStart !== undefined && found.depth === path.length)
+        return { start: found.keyStart, end: found.keyEnd ?? found.keyStart };
+      return { start: found.node.start, end: found.node.end };
+    }
+    return this.offsetsFromDocument(path, options);
+  }
+
+  private offsetsFromDocument(path: readonly PathSegment[], options: { key?: boolean }): OffsetRange {
     const document = this.getDocument();
     let node: Node | null = document.contents as Node | null;
     let keyNode: Node | null = null;
