@@ -1,0 +1,65 @@
+/** `vtvl new` without the terminal: resolve the template, build the text, choose the path, write it. */
+import { existsSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { lintText } from "../lint/engine.js";
+import type { Finding } from "../lint/finding.js";
+import type { Position } from "../model/types.js";
+import { findBlanks, type BlankSite } from "./blank.js";
+import { readTemplate, type TemplateEntry } from "./catalog.js";
+import { createFromTemplate, type Answers } from "./create.js";
+import { slugify } from "./files.js";
+import { schemaReference, type SchemaRefMode } from "./schema-ref.js";
+import { packageVersion } from "./version.js";
+
+/** Identification fields the circulars leave for the agency; null in a template until filled. */
+export const IDENTIFICATION_FIELDS = ["code", "startDate", "workplace"] as const;
+
+/** In a repository set up by `vtvl init` (a .vtvlrc.yaml beside a positions/ folder), new files go there. */
+export function defaultOutputDirectory(cwd: string): string {
+  const positions = join(cwd, "positions");
+  const isInitRepo =
+    (existsSync(join(cwd, ".vtvlrc.yaml")) || existsSync(join(cwd, ".vtvlrc.yml"))) &&
+    existsSync(positions) &&
+    statSync(positions).isDirectory();
+  return isInitRepo ? positions : cwd;
+}
+
+export function defaultFileName(template: TemplateEntry): string {
+  return `${slugify(template.name)}.yaml`;
+}
+
+export interface Scaffolded {
+  text: string;
+  /** Absolute path the text is meant for (the reference point of its relative schema path). */
+  path: string;
+  blanks: BlankSite[];
+  emptyFields: string[];
+  /** What lint says about the new file: warnings for the blanks, and never an error. */
+  findings: Finding[];
+}
+
+export function scaffoldPosition(
+  template: TemplateEntry,
+  answers: Answers,
+  options: { output?: string; cwd: string; schema?: SchemaRefMode },
+): Scaffolded {
+  const path =
+    options.output && options.output !== "-"
+      ? resolve(options.cwd, options.output)
+      : join(defaultOutputDirectory(options.cwd), defaultFileName(template));
+  const text = createFromTemplate(template, readTemplate(template), answers, {
+    schemaRef: schemaReference(path, template.form, options.schema),
+    generator: `vtvl ${packageVersion()}`,
+  });
+  const result = lintText(relative(options.cwd, path) || path, text);
+  const position = result.position as (Position & Record<string, unknown>) | undefined;
+  return {
+    text,
+    path,
+    blanks: findBlanks(position ?? {}),
+    emptyFields: IDENTIFICATION_FIELDS.filter(
+      (field) => position !== undefined && (position[field] === null || position[field] === undefined),
+    ),
+    findings: result.findings,
+  };
+}
