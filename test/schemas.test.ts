@@ -31,6 +31,13 @@ describe("published schemas", () => {
     }
   });
 
+  it("leave the configuration schema out of the form schemas, and it compiles under strict mode too", () => {
+    expect(schemaFileNames()).not.toContain("vtvlrc.schema.json");
+    const config = loadSchema("vtvlrc.schema.json");
+    expect(config.$id).toBe("https://vtvl.github.io/schemas/v1/vtvlrc.schema.json");
+    expect(createAjv().compile(config)({ root: true, rules: { schema: "warning" } })).toBe(true);
+  });
+
   it("carry the forms' Vietnamese labels as titles", () => {
     const base = loadSchema("position.schema.json") as {
       properties: Record<string, { title?: string }>;

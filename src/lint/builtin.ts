@@ -46,4 +46,19 @@ export const builtinRules: Record<string, RuleMeta> = {
     source: "schemas/*.schema.json, lập từ các mẫu của thông tư, quyết định",
     messages: {},
   },
+  "unused-suppression": {
+    description: {
+      vi: "Mỗi chú thích `# vtvl-disable…` phải che đi ít nhất một phát hiện; chú thích thừa được báo để xoá.",
+      en: "Every `# vtvl-disable…` comment must silence at least one finding; a stale one is reported for removal.",
+    },
+    severity: "warning",
+    regimes: "all",
+    category: "file",
+    source: "Chính sách của vtvl (như --report-unused-disable-directives của ESLint)",
+    fixable: true,
+    messages: {},
+  },
 };
+
+/** Built-in findings that mean the file could not be read as a description: always errors, never silenced. */
+export const FATAL_RULE_IDS: ReadonlySet<string> = new Set(["parse-error", "form-unknown"]);

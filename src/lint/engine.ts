@@ -3,7 +3,7 @@
  * nothing: callers pass the bytes, so the same function serves files, stdin and tests.
  */
 import { localize, type Lang, type Localized } from "../i18n/index.js";
-import { decodeSource, isDecodeProblem } from "../load/decode.js";
+import { decodeSource, isDecodeProblem, type DecodeProblem } from "../load/decode.js";
 import { SourceLocator } from "../load/locate.js";
 import { isParseProblem, parseYaml } from "../load/parse.js";
 import { findForm, listForms, type FormEntry } from "../model/forms.js";
@@ -12,8 +12,17 @@ import { projectRules, rules } from "../rules/index.js";
 import { appliesTo, type ProjectFile, type Report, type Rule, type RuleMeta } from "../rules/types.js";
 import { validateAgainstForm } from "../schema/validator.js";
 import { didYouMean } from "../util/similar.js";
-import { builtinRules } from "./builtin.js";
+import { builtinRules, FATAL_RULE_IDS } from "./builtin.js";
 import { compareFindings, toPointer, type Finding, type PathSegment, type Severity } from "./finding.js";
+import { ruleRegistry } from "./registry.js";
+import {
+  applyDirectives,
+  parseDirectives,
+  removalRange,
+  unusedDirectives,
+  type Directive,
+  type SuppressedFinding,
+} from "./suppress.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -39,6 +48,12 @@ export interface FileResult {
   findings: Finding[];
   /** The file could not be read as a description at all (encoding, YAML syntax, unknown form). */
   fatal: boolean;
+  /** Findings silenced by inline `# vtvl-disable…` comments, with the reasons given there. */
+  suppressed?: SuppressedFinding[];
+  /** The inline directives of the file and what they silenced so far (cross-file rules add to it). */
+  directives?: Directive[];
+  /** The file started with a UTF-8 byte order mark; --fix writes it back. */
+  hadBom?: boolean;
   /** The decoded text and data, for fixes and cross-file rules. */
   text?: string;
   position?: Position;
@@ -56,7 +71,7 @@ class FileFindings {
     readonly lang: Lang,
   ) {}
 
-  private getLocator(): SourceLocator {
+  getLocator(): SourceLocator {
     this.locator ??= new SourceLocator(this.text);
     return this.locator;
   }
@@ -138,12 +153,12 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
   const lang = options.lang ?? "vi";
   const settings = options.settings ?? defaultSettings;
   const sink = new FileFindings(file, text, lang);
-  const result = (fatal: boolean, extra: Partial<FileResult> = {}): FileResult => ({
+  const fatalResult = (): FileResult => ({
     file,
     findings: sink.findings.sort(compareFindings),
-    fatal,
+    fatal: true,
     text,
-    ...extra,
+    ...(hadBom ? { hadBom } : {}),
   });
 
   if (hadBom) {
@@ -167,13 +182,13 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
   const parsed = parseYaml(text);
   if (isParseProblem(parsed)) {
     sink.addAt("parse-error", parsed.message, parsed.line, parsed.column);
-    return result(true);
+    return fatalResult();
   }
   const data = parsed.data;
   const problem = formProblem(data);
   if (problem) {
     sink.add("form-unknown", "error", localize(problem, lang), { path: "form" in data ? ["form"] : [] });
-    return result(true);
+    return fatalResult();
   }
   const form = findForm(data.form)!;
   const position = data as unknown as Position;
@@ -195,7 +210,75 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
   const effectiveDate = position.effectiveDate ?? form.effective;
   for (const rule of rules)
     runRule(rule, sink, settings, { position, form, regime, effectiveDate, text, file });
-  return result(false, { position, form, regime });
+
+  const directives = parseDirectives(text, (offset) => sink.getLocator().position(offset).line);
+  const result: FileResult = {
+    file,
+    findings: sink.findings,
+    fatal: false,
+    text,
+    position,
+    form,
+    regime,
+    ...(hadBom ? { hadBom } : {}),
+  };
+  if (directives.length) {
+    result.directives = directives;
+    result.findings = [];
+    result.suppressed = [];
+    settleDirectives(result, sink.findings, sink, settings, false);
+  } else {
+    result.findings.sort(compareFindings);
+  }
+  return result;
+}
+
+/**
+ * Silences the new findings the file's directives cover, then reports the directives that silenced
+ * nothing (replacing any earlier report: cross-file rules run later and may use a directive).
+ */
+function settleDirectives(
+  result: FileResult,
+  newFindings: readonly Finding[],
+  sink: FileFindings,
+  settings: FileSettings,
+  final: boolean,
+): void {
+  const directives = result.directives ?? [];
+  const { kept, suppressed } = applyDirectives(newFindings, directives, FATAL_RULE_IDS);
+  result.findings = result.findings.filter((finding) => finding.ruleId !== "unused-suppression");
+  result.findings.push(...kept);
+  result.suppressed = [...(result.suppressed ?? []), ...suppressed].sort(compareFindings);
+  const meta = builtinRules["unused-suppression"]!;
+  const severity = settings.severity("unused-suppression", meta);
+  if (severity !== "off") {
+    const registry = ruleRegistry();
+    sink.findings.length = 0;
+    const crossFileRule = (id: string) => registry.get(id)?.kind === "project";
+    for (const unused of unusedDirectives(directives, (id) => registry.has(id), { final, crossFileRule })) {
+      const range = unused.replacement
+        ? { start: unused.directive.start, end: unused.directive.end }
+        : removalRange(sink.text, unused.directive);
+      // A misspelt directive or rule id still says what the author meant: point at it, do not delete it.
+      const fixable = !unused.directive.malformed && !unused.unknownRules.length;
+      sink.add(
+        "unused-suppression",
+        severity,
+        localize(unused.message, sink.lang),
+        { path: [], offsets: { start: unused.directive.start, end: unused.directive.end } },
+        fixable
+          ? {
+              fix: {
+                description: unused.replacement ? "remove unused rule ids" : "remove directive",
+                edits: [{ ...range, text: unused.replacement }],
+              },
+            }
+          : {},
+      );
+    }
+    result.findings.push(...sink.findings.splice(0));
+  }
+  result.findings.sort(compareFindings);
 }
 
 function runRule(
@@ -214,53 +297,104 @@ function runRule(
   if (!appliesTo(rule.meta, subject.regime)) return;
   const severity = settings.severity(rule.id, rule.meta);
   if (severity === "off") return;
-  rule.check({
-    ...subject,
-    effectiveDate: subject.effectiveDate,
-    options: settings.options(rule.id),
-    report: reporterFor(sink, rule.id, rule.meta, severity),
-  });
+  try {
+    rule.check({
+      ...subject,
+      effectiveDate: subject.effectiveDate,
+      options: settings.options(rule.id),
+      report: reporterFor(sink, rule.id, rule.meta, severity),
+    });
+  } catch (error) {
+    reportCrash(sink, rule.id, error);
+  }
+}
+
+export const INTERNAL_ERROR_MARK = "[vtvl internal error]";
+
+/** A rule that throws must not take the other files or rules down with it: say so on the file instead. */
+function reportCrash(sink: FileFindings, ruleId: string, error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (process.env.VTVL_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : reason}\n`);
+  sink.add(
+    ruleId,
+    "error",
+    localize(
+      {
+        vi: `${INTERNAL_ERROR_MARK} Quy tắc \`${ruleId}\` gặp lỗi khi kiểm tra tệp này (${reason}). Đây là lỗi của vtvl, không phải của tệp: hãy báo lỗi kèm tệp; tạm thời có thể tắt quy tắc trong .vtvlrc.yaml.`,
+        en: `${INTERNAL_ERROR_MARK} Rule \`${ruleId}\` failed on this file (${reason}). This is a vtvl bug, not a problem of the file: please report it with the file; meanwhile the rule can be turned off in .vtvlrc.yaml.`,
+      },
+      sink.lang,
+    ),
+    { path: [] },
+  );
 }
 
 export function lintBytes(file: string, bytes: Uint8Array, options: LintOptions = {}): FileResult {
   const decoded = decodeSource(bytes, options.maxFileBytes);
-  if (isDecodeProblem(decoded)) {
-    const sink = new FileFindings(file, "", options.lang ?? "vi");
-    sink.addAt("encoding", decoded.message, decoded.line, decoded.column);
-    return { file, findings: sink.findings, fatal: true };
-  }
+  if (isDecodeProblem(decoded)) return unreadableResult(file, decoded, options.lang);
   return lintText(file, decoded.text, options, decoded.hadBom);
 }
 
-/** Cross-file rules run over every file that parsed, after the per-file pass. */
+/** The result for a file whose bytes are not a text vtvl can read (size, binary, encoding). */
+export function unreadableResult(file: string, problem: DecodeProblem, lang: Lang = "vi"): FileResult {
+  const sink = new FileFindings(file, "", lang);
+  sink.addAt("encoding", problem.message, problem.line, problem.column);
+  return { file, findings: sink.findings, fatal: true };
+}
+
+/**
+ * Cross-file rules run over every file that parsed, after the per-file pass. Their findings go through
+ * each file's inline directives like any other. Run it once per set of per-file results.
+ */
 export function lintProject(
   results: FileResult[],
   options: LintOptions = {},
   settingsFor: (file: string) => FileSettings = () => options.settings ?? defaultSettings,
 ): void {
   const lang = options.lang ?? "vi";
+  const sinks = new Map<FileResult, FileFindings>();
+  const settingsCache = new Map<string, FileSettings>();
+  const settingsOf = (file: string): FileSettings => {
+    let settings = settingsCache.get(file);
+    if (!settings) settingsCache.set(file, (settings = settingsFor(file)));
+    return settings;
+  };
+  const sinkOf = (result: FileResult): FileFindings => {
+    let sink = sinks.get(result);
+    if (!sink) sinks.set(result, (sink = new FileFindings(result.file, result.text ?? "", lang)));
+    return sink;
+  };
   for (const rule of projectRules) {
     const files: ProjectFile[] = [];
     for (const result of results) {
       if (result.fatal || !result.position || !result.form || !result.regime || result.text === undefined)
         continue;
       if (!appliesTo(rule.meta, result.regime)) continue;
-      const settings = settingsFor(result.file);
-      const severity = settings.severity(rule.id, rule.meta);
+      const severity = settingsOf(result.file).severity(rule.id, rule.meta);
       if (severity === "off") continue;
-      const sink = new FileFindings(result.file, result.text, lang);
       files.push({
         file: result.file,
         position: result.position,
         form: result.form,
         regime: result.regime,
-        report: (report) => {
-          reporterFor(sink, rule.id, rule.meta, severity)(report);
-          result.findings.push(...sink.findings.splice(0));
-          result.findings.sort(compareFindings);
-        },
+        report: reporterFor(sinkOf(result), rule.id, rule.meta, severity),
       });
     }
-    if (files.length) rule.checkProject(files, settingsFor(files[0]!.file).options(rule.id));
+    if (!files.length) continue;
+    try {
+      rule.checkProject(files, settingsOf(files[0]!.file).options(rule.id));
+    } catch (error) {
+      reportCrash(sinkOf(results.find((result) => result.file === files[0]!.file)!), rule.id, error);
+    }
+  }
+  for (const result of results) {
+    const sink = sinks.get(result);
+    const added = sink ? sink.findings.splice(0) : [];
+    if (result.directives?.length) {
+      settleDirectives(result, added, sink ?? sinkOf(result), settingsOf(result.file), true);
+    } else if (added.length) {
+      result.findings.push(...added);
+      result.findings.sort(compareFindings);
+    }
   }
 }

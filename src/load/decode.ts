@@ -69,19 +69,22 @@ function guessLegacyEncoding(bytes: Uint8Array): string {
   return "Windows-1258 hoặc VNI-Windows";
 }
 
+/** The problem of a file over the size limit; callers that know the size before reading use it directly. */
+export function tooLarge(size: number, maxBytes: number): DecodeProblem {
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    kind: "too-large",
+    line: 1,
+    column: 1,
+    message: {
+      vi: `Tệp quá lớn (${mib(size)} MiB, giới hạn ${mib(maxBytes)} MiB). Một bản mô tả thường dưới 100 KiB: kiểm tra xem đây có đúng là tệp YAML không, hoặc tăng giới hạn bằng --max-file-size.`,
+      en: `File too large (${mib(size)} MiB, limit ${mib(maxBytes)} MiB). A description is usually under 100 KiB: check that this is the right YAML file, or raise the limit with --max-file-size.`,
+    },
+  };
+}
+
 export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Decoded | DecodeProblem {
-  if (bytes.length > maxBytes) {
-    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return {
-      kind: "too-large",
-      line: 1,
-      column: 1,
-      message: {
-        vi: `Tệp quá lớn (${mib(bytes.length)} MiB, giới hạn ${mib(maxBytes)} MiB). Một bản mô tả thường dưới 100 KiB: kiểm tra xem đây có đúng là tệp YAML không, hoặc tăng giới hạn bằng --max-file-size.`,
-        en: `File too large (${mib(bytes.length)} MiB, limit ${mib(maxBytes)} MiB). A description is usually under 100 KiB: check that this is the right YAML file, or raise the limit with --max-file-size.`,
-      },
-    };
-  }
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       kind: "utf16",

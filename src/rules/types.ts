@@ -22,6 +22,8 @@ export interface RuleMeta {
   source: string;
   fixable?: boolean;
   messages: Record<string, Localized>;
+  /** JSON Schema (draft-07) of the rule's `options` in .vtvlrc.yaml; a config that breaks it is rejected. */
+  optionsSchema?: Record<string, unknown>;
 }
 
 export interface Report {

@@ -28,9 +28,13 @@ let ajv: Ajv | undefined;
 let baseSchema: JsonSchema | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/** Schemas of configuration files, published beside the form schemas but not part of the format. */
+export const CONFIG_SCHEMA_FILE_NAMES: ReadonlySet<string> = new Set(["vtvlrc.schema.json"]);
+
+/** The schemas of the description format: one per form family plus the shared position.schema.json. */
 export function schemaFileNames(): string[] {
   return readdirSync(schemasDir)
-    .filter((name) => name.endsWith(".schema.json"))
+    .filter((name) => name.endsWith(".schema.json") && !CONFIG_SCHEMA_FILE_NAMES.has(name))
     .sort();
 }
 

@@ -1,21 +1,44 @@
-import { readFileSync } from "node:fs";
+/**
+ * `vtvl lint`: paths → files → config → per-file lint (+ --fix) → cross-file rules → one or more reports
+ * → exit code. Paths that cannot be used are reported on stderr and the rest is still linted (exit 2).
+ */
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { isLang, type Lang } from "../../i18n/index.js";
-import { lintBytes, lintProject, type FileResult } from "../../lint/engine.js";
+import { ConfigError } from "../../config/load.js";
+import { ConfigResolver } from "../../config/resolve.js";
+import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
-import { formatJson } from "../../report/json.js";
-import { formatStylish } from "../../report/stylish.js";
+import { lintSources, type FixOutcome, type SourceFile } from "../../lint/run.js";
+import { DEFAULT_MAX_FILE_BYTES } from "../../load/decode.js";
+import { packageRoot } from "../../paths.js";
+import { FORMAT_NAMES, formatters, isFormatName, type FormatName } from "../../report/index.js";
+import { reportPath } from "../../report/context.js";
 import { UsageError } from "../errors.js";
-import { expandInputs } from "../inputs.js";
+import { collectInputs, fsProblem, STDIN_PATH, type InputProblem } from "../inputs.js";
 import type { CliIo } from "../main.js";
 
 interface LintFlags {
-  format: string;
   lang: string;
+  config?: string;
+  configLookup: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
   failSeverity: string;
   maxWarnings?: string;
+  maxFileSize?: string;
+  quiet?: boolean;
+  stdinFilepath?: string;
   color?: boolean;
 }
+
+interface OutputSpec {
+  format: FormatName;
+  file?: string;
+}
+
+type OutputToken = { kind: "format" | "file"; value: string };
 
 export function exitCodeFor(
   results: readonly FileResult[],
@@ -28,43 +51,288 @@ export function exitCodeFor(
   return failing || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
+/** "2MB", "512k", "1.5 MiB", "1048576" → bytes (K, M, G are powers of 1024). */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
+    match[2]!.toLowerCase() as "" | "k" | "m" | "g"
+  ];
+  const bytes = Math.round(Number(match[1]) * unit);
+  return bytes > 0 ? bytes : undefined;
+}
+
+/** Each -f takes the -o that follows it; an -o before any -f goes to the default format. */
+export function pairOutputs(
+  tokens: readonly OutputToken[],
+  defaultFormat: FormatName,
+  lang: Lang,
+): OutputSpec[] {
+  const specs: OutputSpec[] = [];
+  const pendingFiles: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === "format") {
+      if (!isFormatName(token.value))
+        throw new UsageError(
+          localize(
+            {
+              vi: `Định dạng không có: "${token.value}". Dùng một trong: ${FORMAT_NAMES.join(", ")}.`,
+              en: `Unknown format "${token.value}". Use one of: ${FORMAT_NAMES.join(", ")}.`,
+            },
+            lang,
+          ),
+        );
+      specs.push({ format: token.value, ...(pendingFiles.length ? { file: pendingFiles.shift()! } : {}) });
+    } else {
+      const last = specs.at(-1);
+      if (last && last.file === undefined) last.file = token.value;
+      else pendingFiles.push(token.value);
+    }
+  }
+  if (!specs.length)
+    specs.push({ format: defaultFormat, ...(pendingFiles.length ? { file: pendingFiles.shift()! } : {}) });
+  if (pendingFiles.length)
+    throw new UsageError(
+      localize(
+        {
+          vi: `Có nhiều -o hơn -f: mỗi -o ghi kết quả của -f đứng trước nó (ví dụ: -f sarif -o lint.sarif -f stylish).`,
+          en: `More -o than -f: each -o receives the -f before it (e.g. -f sarif -o lint.sarif -f stylish).`,
+        },
+        lang,
+      ),
+    );
+  const files = specs.flatMap((spec) => (spec.file ? [resolve(spec.file)] : []));
+  if (new Set(files).size !== files.length)
+    throw new UsageError(
+      localize(
+        { vi: "Hai định dạng cùng ghi vào một tệp -o.", en: "Two formats write to the same -o file." },
+        lang,
+      ),
+    );
+  return specs;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file. */
+function writeAtomically(path: string, content: string | Uint8Array, mode?: number): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.vtvl-tmp`);
+  try {
+    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was written
+    }
+    throw error;
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function message(problem: { message: Localized }, lang: Lang): string {
+  return `vtvl: ${localize(problem.message, lang)}\n`;
+}
+
+function configErrorText(error: ConfigError, lang: Lang): string {
+  return `${error.file}:${error.line}:${error.column}: ${localize(error.text, lang)}`;
+}
+
 export function registerLint(program: Command, io: CliIo): void {
+  const outputTokens: OutputToken[] = [];
+  const collect = (kind: OutputToken["kind"]) => (value: string, previous: string[]) => {
+    outputTokens.push({ kind, value });
+    return [...previous, value];
+  };
   program
     .command("lint")
     .description("Kiểm tra các bản mô tả theo lược đồ và quy tắc của thông tư (check descriptions)")
-    .argument("<paths...>", "tệp hoặc thư mục .yaml")
-    .option("-f, --format <format>", "stylish | json", "stylish")
+    .argument(
+      "[paths...]",
+      'tệp, thư mục, mẫu glob ("positions/**/*.yaml") hoặc - (đầu vào chuẩn); mặc định: .',
+    )
+    .option(
+      "-f, --format <format>",
+      `định dạng kết quả, lặp lại được: ${FORMAT_NAMES.join(" | ")}`,
+      collect("format"),
+      [],
+    )
+    .option("-o, --output-file <file>", "ghi kết quả của -f đứng trước vào tệp này", collect("file"), [])
     .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option("-c, --config <file>", "dùng tệp cấu hình này thay cho các .vtvlrc.yaml")
+    .option("--no-config-lookup", "không tìm các tệp .vtvlrc.yaml")
+    .option("--fix", "sửa tự động những lỗi sửa được an toàn, ghi đè tệp")
+    .option("--fix-dry-run", "in bản so sánh (diff) các sửa đổi thay vì ghi tệp")
     .option("--fail-severity <severity>", "mức thấp nhất làm lệnh thất bại: error | warning | info", "error")
     .option("--max-warnings <n>", "thất bại khi số cảnh báo vượt quá n")
+    .option("--max-file-size <size>", "kích thước tệp tối đa, ví dụ 2MB, 512KB", "2MB")
+    .option("-q, --quiet", "chỉ báo lỗi, bỏ cảnh báo và lưu ý")
+    .option("--stdin-filepath <path>", "tên dùng cho nội dung đọc từ đầu vào chuẩn (và để tìm cấu hình)")
+    .option("--color", "luôn tô màu")
     .option("--no-color", "không tô màu")
-    .action((paths: string[], flags: LintFlags) => {
+    .action(async (paths: string[], flags: LintFlags) => {
       if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
       const lang: Lang = flags.lang;
+      const say = (text: Localized) => localize(text, lang);
       if (!(flags.failSeverity in SEVERITY_RANK))
         throw new UsageError(
-          `--fail-severity phải là error, warning hoặc info, không phải "${flags.failSeverity}".`,
+          say({
+            vi: `--fail-severity phải là error, warning hoặc info, không phải "${flags.failSeverity}".`,
+            en: `--fail-severity must be error, warning or info, not "${flags.failSeverity}".`,
+          }),
         );
       const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
-        throw new UsageError(`--max-warnings cần một số nguyên không âm, không phải "${flags.maxWarnings}".`);
-      const files = expandInputs(paths);
-      const results = files.map((file) => {
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (error) {
-          throw new UsageError(
-            `Không đọc được "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-          );
+        throw new UsageError(
+          say({
+            vi: `--max-warnings cần một số nguyên không âm, không phải "${flags.maxWarnings}".`,
+            en: `--max-warnings needs a non-negative integer, not "${flags.maxWarnings}".`,
+          }),
+        );
+      const maxFileBytes =
+        flags.maxFileSize === undefined ? DEFAULT_MAX_FILE_BYTES : parseSize(flags.maxFileSize);
+      if (maxFileBytes === undefined)
+        throw new UsageError(
+          say({
+            vi: `--max-file-size cần một kích thước như 2MB hoặc 512KB, không phải "${flags.maxFileSize}".`,
+            en: `--max-file-size needs a size such as 2MB or 512KB, not "${flags.maxFileSize}".`,
+          }),
+        );
+      if (flags.fix && flags.fixDryRun)
+        throw new UsageError(
+          say({
+            vi: "Chọn --fix hoặc --fix-dry-run, không dùng cả hai.",
+            en: "Use --fix or --fix-dry-run, not both.",
+          }),
+        );
+      const defaultFormat: FormatName = process.env.GITHUB_ACTIONS === "true" ? "github" : "stylish";
+      const outputs = pairOutputs(outputTokens, defaultFormat, lang);
+
+      const cwd = process.cwd();
+      let inputs = paths.length ? paths : flags.stdinFilepath !== undefined ? [STDIN_PATH] : ["."];
+      if (flags.stdinFilepath !== undefined && !inputs.includes(STDIN_PATH))
+        throw new UsageError(
+          say({
+            vi: "--stdin-filepath chỉ dùng khi đọc từ đầu vào chuẩn: thêm - vào danh sách đường dẫn.",
+            en: "--stdin-filepath only applies to standard input: add - to the paths.",
+          }),
+        );
+      if (inputs.filter((input) => input === STDIN_PATH).length > 1) inputs = [...new Set(inputs)];
+      const stdinName = flags.stdinFilepath ?? "<stdin>";
+      if (flags.fix && inputs.includes(STDIN_PATH))
+        throw new UsageError(
+          say({
+            vi: "--fix không ghi được vào đầu vào chuẩn; dùng --fix-dry-run để xem bản sửa.",
+            en: "--fix cannot write to standard input; use --fix-dry-run to see the fixes.",
+          }),
+        );
+
+      let resolver: ConfigResolver;
+      const problems: InputProblem[] = [];
+      const sources: SourceFile[] = [];
+      try {
+        resolver = new ConfigResolver({
+          cwd,
+          ...(flags.config ? { configFile: flags.config } : {}),
+          lookup: flags.configLookup !== false,
+        });
+        const expanded = collectInputs(inputs, { cwd, isIgnored: (path) => resolver.isIgnored(path) });
+        problems.push(...expanded.problems);
+        for (const input of expanded.files) {
+          let size: number;
+          try {
+            size = statSync(input.path).size;
+            if (size > maxFileBytes) {
+              sources.push({ file: input.path, bytes: new Uint8Array(), oversize: size });
+              continue;
+            }
+            sources.push({ file: input.path, bytes: readFileSync(input.path) });
+          } catch (error) {
+            problems.push(fsProblem(input.path, error));
+          }
         }
-        return lintBytes(file, bytes, { lang });
+        if (expanded.stdin) sources.push({ file: stdinName, bytes: await readStdin() });
+        // Settings are resolved now so that a broken config stops the run before any output.
+        for (const source of sources) resolver.settingsFor(source.file);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new UsageError(configErrorText(error, lang));
+        throw error;
+      }
+
+      for (const problem of problems) io.stderr(message(problem, lang));
+      if (!sources.length) {
+        io.setExitCode(2);
+        return;
+      }
+
+      const run = lintSources(sources, {
+        lang,
+        maxFileBytes,
+        fix: Boolean(flags.fix || flags.fixDryRun),
+        settingsFor: (file) => resolver.settingsFor(file),
       });
-      lintProject(results, { lang });
-      if (flags.format === "json") io.stdout(formatJson(results));
-      else if (flags.format === "stylish")
-        io.stdout(formatStylish(results, { color: io.color && flags.color !== false, lang }));
-      else throw new UsageError(`Định dạng không có: "${flags.format}". Dùng stylish hoặc json.`);
+
+      if (flags.fix) {
+        for (const fix of run.fixes) {
+          try {
+            const mode = statSync(fix.file).mode & 0o7777;
+            writeAtomically(fix.file, `${fix.hadBom ? "\uFEFF" : ""}${fix.fixed}`, mode);
+          } catch (error) {
+            io.stderr(message(fsProblem(fix.file, error), lang));
+            io.setExitCode(2);
+          }
+        }
+      }
+      if (flags.fixDryRun) io.stdout(await unifiedDiff(run.fixes, cwd));
+
+      const results = flags.quiet
+        ? run.results.map((result) => ({
+            ...result,
+            findings: result.findings.filter((finding) => finding.severity === "error"),
+          }))
+        : run.results;
+      const context = { cwd, lang, version: version() };
+      for (const output of outputs) {
+        const toTerminal = output.file === undefined;
+        const color =
+          toTerminal && !flags.fixDryRun && (flags.color === true || (io.color && flags.color !== false));
+        const text = formatters[output.format](results, { ...context, color });
+        if (output.file !== undefined) {
+          try {
+            writeAtomically(resolve(output.file), text);
+          } catch (error) {
+            io.stderr(message(fsProblem(output.file, error), lang));
+            io.setExitCode(2);
+          }
+        } else if (flags.fixDryRun) {
+          io.stderr(text);
+        } else {
+          io.stdout(text);
+        }
+      }
       io.setExitCode(exitCodeFor(results, flags.failSeverity as Severity, maxWarnings));
+      if (problems.length) io.setExitCode(2);
     });
+}
+
+/** git-style unified diff (a/ and b/ prefixes, paths relative to the working directory): `git apply` takes it. */
+async function unifiedDiff(fixes: readonly FixOutcome[], cwd: string): Promise<string> {
+  if (!fixes.length) return "";
+  const { createTwoFilesPatch } = await import("diff");
+  return fixes
+    .map((fix) => {
+      const path = reportPath(fix.file, cwd);
+      return createTwoFilesPatch(`a/${path}`, `b/${path}`, fix.original, fix.fixed, undefined, undefined, {
+        context: 3,
+      }).replace(/^=+\n/, "");
+    })
+    .join("");
 }

@@ -1,0 +1,283 @@
+/**
+ * One .vtvlrc.yaml → a checked configuration layer. The file is read with the same loader as the
+ * descriptions (encoding, YAML limits, duplicate keys), checked against schemas/vtvlrc.schema.json, then
+ * against the rules vtvl knows and each rule's own options schema. Every problem names file:line:col.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Localized } from "../i18n/index.js";
+import { decodeSource, isDecodeProblem } from "../load/decode.js";
+import { SourceLocator } from "../load/locate.js";
+import { isParseProblem, parseYaml } from "../load/parse.js";
+import { fromPointer, type PathSegment } from "../lint/finding.js";
+import { ruleRegistry } from "../lint/registry.js";
+import { schemasDir } from "../paths.js";
+import { didYouMean } from "../util/similar.js";
+import type { RuleSetting } from "../lint/engine.js";
+
+export const CONFIG_FILE_NAMES = [".vtvlrc.yaml", ".vtvlrc.yml"] as const;
+
+const SEVERITIES: readonly RuleSetting[] = ["error", "warning", "info", "off"];
+
+export interface RuleEntry {
+  severity?: RuleSetting;
+  options?: Record<string, unknown>;
+}
+
+export interface ConfigOverride {
+  files: string[];
+  rules: Map<string, RuleEntry>;
+}
+
+export interface ConfigFile {
+  file: string;
+  root: boolean;
+  ignores: string[];
+  rules: Map<string, RuleEntry>;
+  overrides: ConfigOverride[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly text: Localized,
+  ) {
+    super(`${file}:${line}:${column}: ${text.en}`);
+    this.name = "ConfigError";
+  }
+}
+
+let configValidator: ValidateFunction | undefined;
+let optionsAjv: Ajv | undefined;
+const optionsValidators = new Map<string, ValidateFunction>();
+
+function getConfigValidator(): ValidateFunction {
+  if (!configValidator) {
+    const schema = JSON.parse(readFileSync(`${schemasDir}vtvlrc.schema.json`, "utf8")) as object;
+    configValidator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+  }
+  return configValidator;
+}
+
+function getOptionsValidator(ruleId: string, schema: Record<string, unknown>): ValidateFunction {
+  let validate = optionsValidators.get(ruleId);
+  if (!validate) {
+    optionsAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    validate = optionsAjv.compile(schema);
+    optionsValidators.set(ruleId, validate);
+  }
+  return validate;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return node;
+}
+
+function show(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+}
+
+/** One message for the first problem ajv found, in the words of the config file rather than the schema. */
+function describeSchemaError(
+  errors: ErrorObject[],
+  data: unknown,
+): { path: PathSegment[]; key: boolean; text: Localized } {
+  // A rule setting is "severity" or "{ severity, options }": judge it by the shape the user wrote.
+  const relevance = (error: ErrorObject): number => {
+    const value = valueAt(data, fromPointer(error.instancePath));
+    const scalar = value === null || typeof value !== "object";
+    if (error.keyword === "anyOf") return 10;
+    if (error.keyword === "enum") return scalar ? 0 : 9;
+    if (error.keyword === "type" && (error.params as { type: string }).type === "object" && scalar) return 5;
+    return 1;
+  };
+  const first = [...errors].sort((a, b) => relevance(a) - relevance(b))[0]!;
+  const path = fromPointer(first.instancePath);
+  const where = path.join(".") || "(tệp)";
+  const value = valueAt(data, path);
+  switch (first.keyword) {
+    case "additionalProperties": {
+      const extra = (first.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(
+        ((first.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ??
+          {}) as Record<string, unknown>,
+      );
+      const suggestion = didYouMean(extra, known);
+      const hint = suggestion
+        ? { vi: ` Có phải ý bạn là \`${suggestion}\`?`, en: ` Did you mean \`${suggestion}\`?` }
+        : { vi: ` Các khóa hợp lệ: ${known.join(", ")}.`, en: ` Valid keys: ${known.join(", ")}.` };
+      return {
+        path: [...path, extra],
+        key: true,
+        text: {
+          vi: `Khóa không hợp lệ \`${extra}\` trong \`${where}\`.${hint.vi}`,
+          en: `Unknown key \`${extra}\` in \`${where}\`.${hint.en}`,
+        },
+      };
+    }
+    case "enum": {
+      const suggestion = typeof value === "string" ? didYouMean(value, SEVERITIES) : undefined;
+      const hint = suggestion
+        ? { vi: ` Có phải ý bạn là "${suggestion}"?`, en: ` Did you mean "${suggestion}"?` }
+        : { vi: "", en: "" };
+      return {
+        path,
+        key: false,
+        text: {
+          vi: `Mức độ ${show(value)} không hợp lệ ở \`${where}\`.${hint.vi} Dùng error, warning, info hoặc off.`,
+          en: `Invalid severity ${show(value)} at \`${where}\`.${hint.en} Use error, warning, info or off.`,
+        },
+      };
+    }
+    case "required": {
+      const missing = (first.params as { missingProperty: string }).missingProperty;
+      return {
+        path,
+        key: false,
+        text: {
+          vi: `Thiếu \`${missing}\` trong \`${where}\`.`,
+          en: `Missing \`${missing}\` in \`${where}\`.`,
+        },
+      };
+    }
+    case "type": {
+      const expected = String((first.params as { type: string }).type);
+      const names: Record<string, Localized> = {
+        boolean: { vi: "true hoặc false", en: "true or false" },
+        array: { vi: "một danh sách", en: "a list" },
+        object: { vi: "một khối khóa: giá trị", en: "a mapping" },
+        string: { vi: "một chuỗi", en: "a string" },
+      };
+      const name = names[expected] ?? { vi: expected, en: expected };
+      return {
+        path,
+        key: false,
+        text: {
+          vi: `\`${where}\` cần ${name.vi}, nhưng tìm thấy ${show(value)}.`,
+          en: `\`${where}\` must be ${name.en}, found ${show(value)}.`,
+        },
+      };
+    }
+    case "pattern":
+      return {
+        path,
+        key: true,
+        text: {
+          vi: `Mã quy tắc ${show(path.at(-1))} không hợp lệ: mã quy tắc viết thường, nối bằng dấu gạch ngang (xem \`vtvl rules\`).`,
+          en: `Invalid rule id ${show(path.at(-1))}: rule ids are lowercase words joined by hyphens (see \`vtvl rules\`).`,
+        },
+      };
+    default:
+      return {
+        path,
+        key: false,
+        text: {
+          vi: `\`${where}\`: ${first.message ?? first.keyword}.`,
+          en: `\`${where}\`: ${first.message ?? first.keyword}.`,
+        },
+      };
+  }
+}
+
+function toEntry(setting: unknown): RuleEntry {
+  if (typeof setting === "string") return { severity: setting as RuleSetting };
+  const object = setting as { severity?: RuleSetting; options?: Record<string, unknown> };
+  return {
+    ...(object.severity ? { severity: object.severity } : {}),
+    ...(object.options ? { options: object.options } : {}),
+  };
+}
+
+function checkRules(
+  rulesObject: Record<string, unknown>,
+  basePath: PathSegment[],
+  fail: (path: PathSegment[], key: boolean, text: Localized) => never,
+): Map<string, RuleEntry> {
+  const registry = ruleRegistry();
+  const entries = new Map<string, RuleEntry>();
+  for (const [id, setting] of Object.entries(rulesObject)) {
+    const descriptor = registry.get(id);
+    if (!descriptor) {
+      const suggestion = didYouMean(id, registry.keys());
+      fail([...basePath, id], true, {
+        vi: `Không có quy tắc \`${id}\`.${suggestion ? ` Có phải ý bạn là \`${suggestion}\`?` : ""} Xem danh sách bằng \`vtvl rules\`.`,
+        en: `There is no rule \`${id}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ""} List them with \`vtvl rules\`.`,
+      });
+    }
+    const entry = toEntry(setting);
+    if (id === "parse-error" || id === "form-unknown") {
+      fail([...basePath, id], true, {
+        vi: `Không cấu hình được \`${id}\`: một tệp không đọc được thành bản mô tả luôn là lỗi. Để bỏ qua tệp, dùng \`ignores\`.`,
+        en: `\`${id}\` cannot be configured: a file that cannot be read as a description is always an error. To skip files, use \`ignores\`.`,
+      });
+    }
+    if (entry.options && descriptor.meta.optionsSchema) {
+      const validate = getOptionsValidator(id, descriptor.meta.optionsSchema);
+      if (!validate(entry.options)) {
+        const error = validate.errors![0]!;
+        fail([...basePath, id, "options", ...fromPointer(error.instancePath)], false, {
+          vi: `Tùy chọn của quy tắc \`${id}\` không hợp lệ: ${error.instancePath || "options"} ${error.message ?? error.keyword}. Xem docs/rules/${id}.md.`,
+          en: `Invalid options for rule \`${id}\`: ${error.instancePath || "options"} ${error.message ?? error.keyword}. See docs/rules/${id}.md.`,
+        });
+      }
+    }
+    entries.set(id, entry);
+  }
+  return entries;
+}
+
+/** Reads and checks one configuration file. Throws ConfigError with the place of the first problem. */
+export function loadConfigFile(file: string): ConfigFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(file, 1, 1, {
+      vi: `Không đọc được tệp cấu hình (${code}).`,
+      en: `Cannot read the configuration file (${code}).`,
+    });
+  }
+  const decoded = decodeSource(bytes);
+  if (isDecodeProblem(decoded)) throw new ConfigError(file, decoded.line, decoded.column, decoded.message);
+  const parsed = parseYaml(decoded.text);
+  let data: Record<string, unknown>;
+  if (isParseProblem(parsed)) {
+    if (parsed.kind !== "empty") throw new ConfigError(file, parsed.line, parsed.column, parsed.message);
+    data = {};
+  } else {
+    data = parsed.data;
+  }
+  let locator: SourceLocator | undefined;
+  const fail = (path: readonly PathSegment[], key: boolean, text: Localized): never => {
+    locator ??= new SourceLocator(decoded.text);
+    const { start } = locator.range(path, { key });
+    throw new ConfigError(file, start.line, start.column, text);
+  };
+  const validate = getConfigValidator();
+  if (!validate(data)) {
+    const problem = describeSchemaError(validate.errors ?? [], data);
+    fail(problem.path, problem.key, problem.text);
+  }
+  const rules = checkRules((data.rules as Record<string, unknown> | undefined) ?? {}, ["rules"], fail);
+  const overrides = (
+    (data.overrides as Array<{ files: string | string[]; rules: object }> | undefined) ?? []
+  ).map((override, index) => ({
+    files: typeof override.files === "string" ? [override.files] : override.files,
+    rules: checkRules(override.rules as Record<string, unknown>, ["overrides", index, "rules"], fail),
+  }));
+  return {
+    file,
+    root: data.root === true,
+    ignores: (data.ignores as string[] | undefined) ?? [],
+    rules,
+    overrides,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * JUnit XML for CI test views (GitLab, Jenkins, Azure): one <testsuite> per file, one failing <testcase>
+ * per finding, one passing <testcase> for a clean file.
+ */
+import type { FileResult } from "../lint/engine.js";
+import { reportPath, type ReportContext } from "./context.js";
+
+// Characters XML 1.0 cannot carry at all, even escaped.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(NOT_XML, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function formatJunit(results: readonly FileResult[], context: ReportContext): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const result of results) {
+    const file = escapeXml(reportPath(result.file, context.cwd));
+    const cases = result.findings.map((finding) => {
+      const where = `${finding.line}:${finding.column}`;
+      const name = escapeXml(`${finding.ruleId} ${where}`);
+      const message = escapeXml(finding.message);
+      const body = escapeXml(
+        `${reportPath(result.file, context.cwd)}:${where} ${finding.severity} ${finding.ruleId}\n${finding.message}`,
+      );
+      return `    <testcase name="${name}" classname="${file}" file="${file}" line="${finding.line}">\n      <failure message="${message}" type="${finding.severity}">${body}</failure>\n    </testcase>`;
+    });
+    if (!cases.length) cases.push(`    <testcase name="vtvl lint" classname="${file}" file="${file}"/>`);
+    tests += cases.length;
+    failures += result.findings.length;
+    suites.push(
+      `  <testsuite name="${file}" tests="${cases.length}" failures="${result.findings.length}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`,
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="vtvl lint ${escapeXml(context.version)}" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
