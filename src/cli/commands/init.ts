@@ -1,15 +1,123 @@
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { resolveTemplate } from "../../scaffold/catalog.js";
+import {
+  applyPlan,
+  DEFAULT_SAMPLE_TEMPLATE,
+  hasPositions,
+  planRepository,
+  type FilePart,
+  type Outcome,
+} from "../../scaffold/init.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../main.js";
 
-// Placeholder until the command lands; owned by the issue that builds it.
-export function registerInit(program: Command, _io: CliIo): void {
+interface InitFlags {
+  template?: string;
+  agency?: string;
+  unit?: string;
+  positions: string;
+  sample: boolean;
+  github: boolean;
+  gitlab: boolean;
+  vscode: boolean;
+  force?: boolean;
+  lang: string;
+}
+
+const text = {
+  notDirectory: { vi: '"{dir}" không phải là thư mục.', en: '"{dir}" is not a directory.' },
+  badTemplate: {
+    vi: 'Không tìm được một mẫu duy nhất cho "{query}". Xem các mẫu bằng `vtvl new --list`.',
+    en: 'No single template matches "{query}". See them with `vtvl new --list`.',
+  },
+  badPositions: {
+    vi: '--positions phải là một thư mục con, ví dụ "positions", không phải "{value}".',
+    en: '--positions must be a subfolder such as "positions", not "{value}".',
+  },
+  heading: {
+    vi: "Kho bản mô tả vị trí việc làm tại {dir}:\n",
+    en: "Repository of position descriptions in {dir}:\n",
+  },
+  skipped: {
+    vi: "{count} tệp đã có và khác với bản vtvl sẽ ghi: giữ nguyên. Dùng --force để ghi đè.\n",
+    en: "{count} files exist and differ from what vtvl would write: kept. Use --force to overwrite.\n",
+  },
+  hasPositions: {
+    vi: "{positions}/ đã có bản mô tả: không tạo bản mẫu.\n",
+    en: "{positions}/ already holds descriptions: no sample created.\n",
+  },
+  enter: { vi: "  0. Vào thư mục: cd {dir}\n", en: "  0. Go to the folder: cd {dir}\n" },
+  next: {
+    vi: "Bước tiếp theo:\n{enter}  1. Tạo bản mô tả: vtvl new\n  2. Kiểm tra: vtvl lint {positions}/\n  3. In: vtvl render {positions}/ --out out/ --format pdf\n  4. Đưa lên git: các tệp .github/workflows/vtvl.yml, .gitlab-ci.yml chạy kiểm tra và in tự động.\n",
+    en: "Next steps:\n{enter}  1. Create a description: vtvl new\n  2. Check: vtvl lint {positions}/\n  3. Print: vtvl render {positions}/ --out out/ --format pdf\n  4. Commit: .github/workflows/vtvl.yml and .gitlab-ci.yml check and print on every push.\n",
+  },
+} satisfies Record<string, Localized>;
+
+const OUTCOME_LABELS: Record<Outcome, Localized> = {
+  created: { vi: "tạo mới", en: "created" },
+  updated: { vi: "cập nhật", en: "updated" },
+  unchanged: { vi: "không đổi", en: "unchanged" },
+  overwritten: { vi: "ghi đè", en: "overwritten" },
+  "kept-edited": { vi: "giữ nguyên (đã sửa tay)", en: "kept (edited by hand)" },
+  "kept-existing": { vi: "giữ nguyên (đã có)", en: "kept (already there)" },
+};
+
+export function registerInit(program: Command, io: CliIo): void {
   program
     .command("init")
-    .description("(chưa có / not yet available)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      throw new UsageError("Lệnh `init` chưa có trong phiên bản này.");
+    .description("Tạo kho bản mô tả cho cơ quan: cấu hình, mẫu, CI, trình soạn thảo (set up a repository)")
+    .argument("[dir]", "thư mục của kho (mặc định: thư mục hiện tại)", ".")
+    .option("-t, --template <id>", `mẫu của bản mô tả đầu tiên (mặc định: ${DEFAULT_SAMPLE_TEMPLATE})`)
+    .option("--agency <name>", "tên cơ quan (ghi vào bản mô tả đầu tiên)")
+    .option("--unit <name>", "tên tổ chức, đơn vị trực thuộc")
+    .option("--positions <dir>", "thư mục chứa các bản mô tả", "positions")
+    .option("--no-sample", "không tạo bản mô tả đầu tiên")
+    .option("--no-github", "không tạo .github/workflows/vtvl.yml")
+    .option("--no-gitlab", "không tạo .gitlab-ci.yml")
+    .option("--no-vscode", "không tạo .vscode/")
+    .option("--force", "ghi đè cả các tệp đã sửa tay")
+    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .action((dir: string, flags: InitFlags) => {
+      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
+      const lang: Lang = flags.lang;
+      const root = resolve(dir);
+      if (existsSync(root) && !statSync(root).isDirectory())
+        throw new UsageError(localize(text.notDirectory, lang, { dir }));
+      const positions = flags.positions.replace(/\\/g, "/").replace(/\/+$/, "");
+      if (!positions || positions.startsWith("/") || positions.split("/").includes(".."))
+        throw new UsageError(localize(text.badPositions, lang, { value: flags.positions }));
+      if (flags.template !== undefined && !("found" in resolveTemplate(flags.template)))
+        throw new UsageError(localize(text.badTemplate, lang, { query: flags.template }));
+      mkdirSync(root, { recursive: true });
+      const sampleSkipped = flags.sample && hasPositions(join(root, positions));
+      const parts: Partial<Record<FilePart, boolean>> = {
+        sample: flags.sample,
+        github: flags.github,
+        gitlab: flags.gitlab,
+        vscode: flags.vscode,
+      };
+      const planned = planRepository(root, {
+        positionsDir: positions,
+        sampleTemplate: flags.template,
+        answers: { agency: flags.agency, unit: flags.unit },
+        parts,
+      });
+      const outcomes = applyPlan(root, planned, { force: flags.force === true });
+      const shownDir = relative(process.cwd(), root) || ".";
+      const width = Math.max(...Object.values(OUTCOME_LABELS).map((label) => localize(label, lang).length));
+      const lines = [localize(text.heading, lang, { dir: shownDir })];
+      for (const { path, outcome } of outcomes)
+        lines.push(`  ${localize(OUTCOME_LABELS[outcome], lang).padEnd(width)}  ${path}\n`);
+      const kept = outcomes.filter(
+        (entry) => entry.outcome === "kept-edited" || entry.outcome === "kept-existing",
+      );
+      if (sampleSkipped) lines.push(localize(text.hasPositions, lang, { positions }));
+      if (kept.length) lines.push(localize(text.skipped, lang, { count: kept.length }));
+      const enter = shownDir === "." ? "" : localize(text.enter, lang, { dir: shownDir });
+      lines.push(localize(text.next, lang, { enter, positions }));
+      io.stdout(lines.join(""));
     });
 }
