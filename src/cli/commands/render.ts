@@ -1,15 +1,256 @@
+/**
+ * `vtvl render`: descriptions → HTML and PDF in the layout of their form (or another with --layout), one
+ * browser for the whole batch; `--catalog DIR` prints the catalogue of a folder of positions.
+ */
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
+import { isLang, localize, type Lang } from "../../i18n/index.js";
 import { UsageError } from "../errors.js";
+import { expandInputs } from "../inputs.js";
 import type { CliIo } from "../main.js";
+import type { PdfEngine } from "../../render/pdf.js";
 
-// Placeholder until the command lands; owned by the issue that builds it.
-export function registerRender(program: Command, _io: CliIo): void {
+interface RenderFlags {
+  output?: string;
+  out: string;
+  format?: string;
+  layout?: string;
+  catalog?: string;
+  concurrency?: string;
+  browserPath?: string;
+  force?: boolean;
+  lang: string;
+  quiet?: boolean;
+}
+
+type OutputFormat = "pdf" | "html";
+
+function parseFormats(value: string | undefined, output: string | undefined): OutputFormat[] {
+  if (value === undefined) {
+    const extension = output ? extname(output).toLowerCase() : "";
+    return extension === ".html" || extension === ".htm" ? ["html"] : ["pdf"];
+  }
+  const formats = value
+    .split(",")
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean);
+  for (const format of formats)
+    if (format !== "pdf" && format !== "html")
+      throw new UsageError(`--format nhận pdf, html hoặc pdf,html, không phải "${format}".`);
+  if (!formats.length) throw new UsageError("--format cần ít nhất một định dạng: pdf, html.");
+  return [...new Set(formats)] as OutputFormat[];
+}
+
+function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 64)
+    throw new UsageError(`--concurrency cần một số nguyên từ 1 đến 64, không phải "${value}".`);
+  return number;
+}
+
+/** The folder the outputs mirror: the deepest folder that holds every input (a directory argument is its own). */
+export function commonBase(inputs: readonly string[], cwd = process.cwd()): string {
+  const folders = inputs.map((input) => {
+    const absolute = resolve(cwd, input);
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      isDirectory = false;
+    }
+    return isDirectory ? absolute : dirname(absolute);
+  });
+  let base = folders[0] ?? cwd;
+  for (const folder of folders.slice(1)) {
+    while (folder !== base && !folder.startsWith(base.endsWith(sep) ? base : `${base}${sep}`)) {
+      const parent = dirname(base);
+      if (parent === base) break;
+      base = parent;
+    }
+  }
+  return base;
+}
+
+function withExtension(path: string, format: OutputFormat): string {
+  const extension = extname(path);
+  return `${extension ? path.slice(0, -extension.length) : path}.${format}`;
+}
+
+/** For `-o FILE` with several formats: FILE for the format its extension names, FILE with the other extension for the rest. */
+function singleOutputs(
+  output: string,
+  formats: readonly OutputFormat[],
+): Partial<Record<OutputFormat, string>> {
+  const extension = extname(output).toLowerCase().replace(".htm", ".html").slice(1);
+  if (formats.length === 1 && (extension === "pdf" || extension === "html") && extension !== formats[0])
+    throw new UsageError(
+      `-o "${output}" có đuôi .${extension} nhưng --format là ${formats[0]}. Hãy đổi đuôi tệp hoặc --format.`,
+    );
+  const outputs: Partial<Record<OutputFormat, string>> = {};
+  for (const format of formats)
+    outputs[format] = extension === format ? output : withExtension(output, format);
+  return outputs;
+}
+
+function say(lang: Lang, vi: string, en: string): string {
+  return localize({ vi, en }, lang);
+}
+
+/** The browser of a run: found before any work (no browser is a usage error), started once, closed once. */
+async function engineStarter(options: { browserPath?: string; concurrency: number; lang: Lang }) {
+  const [{ findBrowser, BrowserNotFound }, { PdfEngine }, { sourceDateEpoch }, { vtvlVersion }] =
+    await Promise.all([
+      import("../../render/browser.js"),
+      import("../../render/pdf.js"),
+      import("../../render/deterministic.js"),
+      import("../../render/html.js"),
+    ]);
+  let executablePath: string | undefined;
+  let engine: Promise<PdfEngine> | undefined;
+  const check = (): string => {
+    if (executablePath) return executablePath;
+    try {
+      executablePath = findBrowser({ browserPath: options.browserPath }).path;
+    } catch (error) {
+      if (error instanceof BrowserNotFound) throw new UsageError(localize(error.details, options.lang));
+      throw error;
+    }
+    return executablePath;
+  };
+  return {
+    check,
+    start: () =>
+      (engine ??= PdfEngine.start({
+        executablePath: check(),
+        concurrency: options.concurrency,
+        userAgent: `vtvl/${vtvlVersion()}`,
+        sourceDateEpoch: sourceDateEpoch(),
+      })),
+    close: async () => {
+      const started = await engine?.catch(() => undefined);
+      await started?.close();
+    },
+    startFailure: (cause: unknown) =>
+      new UsageError(
+        say(
+          options.lang,
+          `Không khởi động được trình duyệt ${executablePath ?? ""}: ${(cause as Error).message?.split("\n")[0] ?? String(cause)}. Thử --browser-path với một Chromium hoặc Chrome khác.`,
+          `Could not start the browser ${executablePath ?? ""}: ${(cause as Error).message?.split("\n")[0] ?? String(cause)}. Try --browser-path with another Chromium or Chrome.`,
+        ),
+      ),
+  };
+}
+
+export function registerRender(program: Command, io: CliIo): void {
   program
     .command("render")
-    .description("(chưa có / not yet available)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      throw new UsageError("Lệnh `render` chưa có trong phiên bản này.");
+    .description("In bản mô tả ra HTML và PDF theo đúng mẫu biểu (render descriptions to HTML and PDF)")
+    .argument("[paths...]", "tệp hoặc thư mục .yaml")
+    .option("-o, --output <file>", "tệp đầu ra, khi in một tệp (hoặc một danh mục)")
+    .option("--out <dir>", "thư mục đầu ra, theo cây thư mục của đầu vào", "out")
+    .option("-f, --format <formats>", "pdf | html | pdf,html (mặc định pdf, hoặc theo đuôi của -o)")
+    .option("--layout <form>", "in theo bố cục của mẫu khác (một mã trong data/forms.yaml)")
+    .option("--catalog <dir>", "in Danh mục vị trí việc làm của một thư mục (kiểu Phụ lục I, TT 02/2023)")
+    .option("--concurrency <n>", "số trang in song song (mặc định: số lõi CPU)")
+    .option("--browser-path <path>", "đường dẫn tới Chromium hoặc Chrome")
+    .option("--force", "cho phép ghi đè tệp có sẵn không do vtvl tạo")
+    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option("-q, --quiet", "không hiện tiến độ, chỉ báo lỗi")
+    .action(async (paths: string[], flags: RenderFlags) => {
+      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
+      const lang: Lang = flags.lang;
+      const formats = parseFormats(flags.format, flags.output);
+      const concurrency = parseConcurrency(flags.concurrency);
+      const [{ isLayoutId, layoutIds }, { renderBatch, EngineStartError }, progressModule] =
+        await Promise.all([
+          import("../../render/layouts.js"),
+          import("../../render/batch.js"),
+          import("../../render/progress.js"),
+        ]);
+      if (flags.layout !== undefined && !isLayoutId(flags.layout))
+        throw new UsageError(`--layout "${flags.layout}" không có. Các bố cục: ${layoutIds().join(", ")}.`);
+      const progress = progressModule.createProgress(
+        progressModule.progressMode({ quiet: flags.quiet, isTTY: process.stderr.isTTY }),
+        io.stderr,
+      );
+      const engines = await engineStarter({ browserPath: flags.browserPath, concurrency, lang });
+      if (formats.includes("pdf")) engines.check();
+
+      const stopOnSignal = () => {
+        void engines.close().finally(() => process.exit(130));
+      };
+      process.once("SIGINT", stopOnSignal);
+      try {
+        if (flags.catalog !== undefined) {
+          if (paths.length)
+            throw new UsageError("--catalog không đi cùng các đường dẫn khác: chỉ ghi một thư mục.");
+          const { renderCatalog } = await import("../../render/catalog.js");
+          const target = flags.output ?? join(flags.out, "danh-muc-vi-tri-viec-lam");
+          const outputs = singleOutputs(flags.output ?? withExtension(target, formats[0]!), formats);
+          const result = await renderCatalog(flags.catalog, outputs, {
+            force: flags.force ?? false,
+            lang,
+            log: (text: string) => progress.log(text),
+            startEngine: engines.start,
+          });
+          if (!flags.quiet)
+            io.stderr(
+              `${say(lang, `Đã in danh mục ${result.count} vị trí việc làm`, `Catalogue of ${result.count} positions written`)}: ${result.written.join(", ")}\n`,
+            );
+          if (result.failed) io.setExitCode(1);
+          return;
+        }
+        if (!paths.length)
+          throw new UsageError(
+            "Hãy chỉ ra tệp hoặc thư mục cần in, ví dụ `vtvl render examples/ --out out/`.",
+          );
+        const files = expandInputs(paths);
+        if (flags.output !== undefined && files.length !== 1)
+          throw new UsageError(
+            `-o chỉ dùng khi in một tệp (đang có ${files.length} tệp); với nhiều tệp hãy dùng --out <thư mục>.`,
+          );
+        const base = commonBase(paths);
+        const jobs = files.map((input) => {
+          if (flags.output !== undefined) return { input, outputs: singleOutputs(flags.output, formats) };
+          const mirrored = join(flags.out, relative(base, resolve(input)));
+          const outputs: Partial<Record<OutputFormat, string>> = {};
+          for (const format of formats) outputs[format] = withExtension(mirrored, format);
+          return { input, outputs };
+        });
+        let result;
+        try {
+          result = await renderBatch(jobs, {
+            concurrency,
+            force: flags.force ?? false,
+            lang,
+            layout: flags.layout as Parameters<typeof renderBatch>[1]["layout"],
+            progress,
+            startEngine: engines.start,
+          });
+        } catch (error) {
+          if (error instanceof EngineStartError) throw engines.startFailure(error.reason);
+          throw error;
+        }
+        const failed = result.outcomes.filter((outcome) => !outcome.ok).length;
+        const seconds = (result.ms / 1000).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
+          maximumFractionDigits: 1,
+        });
+        const where = flags.output ?? flags.out;
+        if (!flags.quiet || failed)
+          io.stderr(
+            say(
+              lang,
+              `Đã in ${files.length - failed}/${files.length} tệp (${result.written.pdf} PDF, ${result.written.html} HTML) vào ${where} trong ${seconds} s${failed ? `; ${failed} tệp lỗi` : ""}.\n`,
+              `Rendered ${files.length - failed}/${files.length} file(s) (${result.written.pdf} PDF, ${result.written.html} HTML) into ${where} in ${seconds} s${failed ? `; ${failed} failed` : ""}.\n`,
+            ),
+          );
+        if (failed) io.setExitCode(1);
+      } finally {
+        process.removeListener("SIGINT", stopOnSignal);
+        await engines.close();
+      }
     });
 }

@@ -1,0 +1,60 @@
+/**
+ * Writing outputs safely: a temporary file in the target folder, then a rename, so a reader never sees half a
+ * PDF; and never over a file that vtvl did not write, unless the user says --force. Our PDFs carry
+ * "vtvl/<version>" as their /Creator (the browser's user agent), our HTML files a generator meta tag.
+ */
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, basename } from "node:path";
+import { randomBytes } from "node:crypto";
+
+const HEAD_BYTES = 8192;
+
+/** Whether `path` is a file a previous `vtvl render` wrote (so replacing it loses nothing of the user's). */
+export function isOwnOutput(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const head = buffer.subarray(0, length).toString("latin1");
+    if (head.startsWith("%PDF-")) return /\/Creator\s*\(vtvl\//.test(head);
+    return /<meta name="generator" content="vtvl /.test(Buffer.from(head, "latin1").toString("utf8"));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export class OutputRefused extends Error {
+  constructor(readonly path: string) {
+    super(`refusing to overwrite ${path}`);
+    this.name = "OutputRefused";
+  }
+}
+
+/** Writes `data` to `path` atomically; an existing file that is not ours needs `force`. */
+export function writeOutput(path: string, data: string | Uint8Array, force: boolean): void {
+  if (existsSync(path) && !force && !isOwnOutput(path)) throw new OutputRefused(path);
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

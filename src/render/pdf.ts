@@ -1,0 +1,173 @@
+/**
+ * HTML → PDF with one browser and a bounded pool of pages. Each page runs with JavaScript off and request
+ * interception on: the document itself and the layout's fonts are answered from memory under a private origin
+ * (https://vtvl.invalid, a reserved name that never resolves), every other request is refused and recorded.
+ */
+import type { HTTPRequest, Page } from "puppeteer-core";
+import { fontBytes, fontFaces } from "./fonts.js";
+import { launchBrowser, type LaunchedBrowser } from "./browser.js";
+import { makeDeterministic } from "./deterministic.js";
+
+export const RENDER_ORIGIN = "https://vtvl.invalid";
+export const FONT_BASE_URL = `${RENDER_ORIGIN}/fonts/`;
+
+export interface PdfEngineOptions {
+  executablePath: string;
+  concurrency: number;
+  userAgent: string;
+  /** Seconds since 1970 (SOURCE_DATE_EPOCH): fixes the PDF's dates so equal inputs give equal bytes. */
+  sourceDateEpoch?: number;
+  timeoutMs?: number;
+}
+
+export interface PdfResult {
+  pdf: Uint8Array;
+  /** Requests the page made and the renderer refused (should be none for our own templates). */
+  blocked: string[];
+  ms: number;
+}
+
+interface Job {
+  url: string;
+  html: string;
+  blocked: string[];
+}
+
+interface PooledPage {
+  page: Page;
+  job?: Job;
+}
+
+export class PdfEngine {
+  private readonly idle: PooledPage[] = [];
+  private readonly waiters: Array<{ resolve: (page: PooledPage) => void; reject: (error: unknown) => void }> =
+    [];
+  private created = 0;
+  private sequence = 0;
+  private closed = false;
+  private readonly fonts = new Map(fontFaces().map((face) => [`${FONT_BASE_URL}${face.file}`, face.file]));
+
+  private constructor(
+    private readonly launched: LaunchedBrowser,
+    private readonly options: PdfEngineOptions,
+  ) {}
+
+  static async start(options: PdfEngineOptions): Promise<PdfEngine> {
+    const launched = await launchBrowser(options.executablePath, options.userAgent);
+    return new PdfEngine(launched, options);
+  }
+
+  get executablePath(): string {
+    return this.launched.executablePath;
+  }
+
+  get pagesCreated(): number {
+    return this.created;
+  }
+
+  /** Process id of the browser, for measuring its memory. */
+  get pid(): number | undefined {
+    return this.launched.browser.process()?.pid;
+  }
+
+  private async newPage(): Promise<PooledPage> {
+    const page = await this.launched.browser.newPage();
+    const pooled: PooledPage = { page };
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on("request", (request) => this.answer(pooled, request));
+    return pooled;
+  }
+
+  private answer(pooled: PooledPage, request: HTTPRequest): void {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    const job = pooled.job;
+    if (job && url === job.url) {
+      void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: job.html });
+      return;
+    }
+    const font = this.fonts.get(url);
+    if (font) {
+      void request.respond({ status: 200, contentType: "font/woff2", body: fontBytes(font) });
+      return;
+    }
+    if (url.startsWith("data:")) {
+      // Inline data never leaves the machine; Chromium does not route it through interception anyway.
+      void request.continue();
+      return;
+    }
+    job?.blocked.push(url);
+    void request.abort("blockedbyclient");
+  }
+
+  private async acquire(): Promise<PooledPage> {
+    const page = this.idle.pop();
+    if (page) return page;
+    if (this.created < this.options.concurrency) {
+      this.created++;
+      try {
+        return await this.newPage();
+      } catch (error) {
+        this.created--;
+        throw error;
+      }
+    }
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private release(pooled: PooledPage): void {
+    pooled.job = undefined;
+    const waiter = this.waiters.shift();
+    if (waiter) waiter.resolve(pooled);
+    else this.idle.push(pooled);
+  }
+
+  private async discard(pooled: PooledPage): Promise<void> {
+    await pooled.page.close().catch(() => undefined);
+    this.created--;
+    const waiter = this.waiters.shift();
+    if (waiter) {
+      this.created++;
+      this.newPage().then(waiter.resolve, (error: unknown) => {
+        this.created--;
+        waiter.reject(error);
+      });
+    }
+  }
+
+  async render(html: string): Promise<PdfResult> {
+    if (this.closed) throw new Error("the PDF engine is closed");
+    const started = performance.now();
+    const pooled = await this.acquire();
+    const job: Job = { url: `${RENDER_ORIGIN}/document/${++this.sequence}.html`, html, blocked: [] };
+    pooled.job = job;
+    const timeout = this.options.timeoutMs ?? 60_000;
+    try {
+      await pooled.page.goto(job.url, { waitUntil: "load", timeout });
+      const raw = await pooled.page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: false,
+        waitForFonts: true,
+        timeout,
+      });
+      const pdf =
+        this.options.sourceDateEpoch === undefined
+          ? raw
+          : makeDeterministic(raw, this.options.sourceDateEpoch);
+      this.release(pooled);
+      return { pdf, blocked: job.blocked, ms: performance.now() - started };
+    } catch (error) {
+      await this.discard(pooled);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.launched.close();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Handlebars templates of the layouts, compiled once per layout (and per folder that overrides them).
+ *
+ * Lookup, later entries winning (as RenderCV lets a theme be overridden next to the input file):
+ *   templates/layouts/partials/*.hbs           shared partials
+ *   templates/layouts/<layout>/*.hbs           the layout's own templates; position.hbs is the page
+ *   <input folder>/*.hbs                       a partial (or position.hbs) for every layout used there
+ *   <input folder>/<layout>.hbs                the page of that layout
+ *   <input folder>/<layout>/*.hbs              the layout folder, copied and edited
+ * and print.css the same way (templates/layouts/print.css, <input folder>/print.css,
+ * <input folder>/<layout>/print.css). Templates only ever print user data with {{ }}, which escapes it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import Handlebars from "handlebars";
+import type { FormId } from "../model/types.js";
+import { LAYOUTS_DIR } from "./layouts.js";
+import { vietnameseLetter } from "./view.js";
+
+export type TemplateFn = (context: unknown) => string;
+
+export interface CompiledLayout {
+  layout: FormId;
+  page: TemplateFn;
+  css: string;
+  /** Files that replaced a built-in template, for the report. */
+  overrides: string[];
+}
+
+const NUMBERED = /^\s*([IVXLC]+\.|\d+(\.\d+)*\s*[-.:)]|[a-zđ]\))\s*/iu;
+
+function createEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  env.registerHelper("letter", (index: unknown) => vietnameseLetter(Number(index)));
+  env.registerHelper(
+    "heading",
+    function (
+      this: unknown,
+      key: unknown,
+      number: unknown,
+      text: unknown,
+      options: Handlebars.HelperOptions,
+    ) {
+      const root = options.data?.root as { headings?: Record<string, string | undefined> } | undefined;
+      const override = root?.headings?.[String(key)];
+      const prefix = typeof number === "string" && number !== "" ? `${number} ` : "";
+      if (typeof override === "string" && override.trim() !== "")
+        return NUMBERED.test(override) ? override.trim() : `${prefix}${override.trim()}`;
+      return `${prefix}${String(text)}`;
+    },
+  );
+  return env;
+}
+
+function hbsFiles(directory: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) return files;
+  for (const name of readdirSync(directory).sort()) {
+    if (name.endsWith(".hbs")) files.set(basename(name, ".hbs"), join(directory, name));
+  }
+  return files;
+}
+
+interface Sources {
+  templates: Map<string, string>;
+  css: string;
+  overrides: string[];
+}
+
+function collectSources(layout: FormId, overrideDir: string | undefined): Sources {
+  const templates = new Map<string, string>([
+    ...hbsFiles(join(LAYOUTS_DIR, "partials")),
+    ...hbsFiles(join(LAYOUTS_DIR, layout)),
+  ]);
+  let css = join(LAYOUTS_DIR, "print.css");
+  const overrides: string[] = [];
+  if (overrideDir) {
+    for (const [name, path] of hbsFiles(overrideDir)) {
+      if (name === layout) templates.set("position", path);
+      else if (templates.has(name)) templates.set(name, path);
+      else continue;
+      overrides.push(path);
+    }
+    for (const [name, path] of hbsFiles(join(overrideDir, layout))) {
+      templates.set(name, path);
+      overrides.push(path);
+    }
+    for (const candidate of [join(overrideDir, "print.css"), join(overrideDir, layout, "print.css")]) {
+      if (existsSync(candidate)) {
+        css = candidate;
+        overrides.push(candidate);
+      }
+    }
+  }
+  return { templates, css: readFileSync(css, "utf8"), overrides };
+}
+
+const compiled = new Map<string, CompiledLayout>();
+const overrideSignatures = new Map<string, string>();
+
+/** Files in `directory` that could override a template of `layout`; cached for the life of the process. */
+function overrideSignature(layout: FormId, directory: string): string {
+  const key = `${layout}\0${directory}`;
+  let signature = overrideSignatures.get(key);
+  if (signature === undefined) {
+    const names = [
+      ...[...hbsFiles(directory).values()],
+      ...[...hbsFiles(join(directory, layout)).values()],
+      ...[join(directory, "print.css"), join(directory, layout, "print.css")].filter((path) =>
+        existsSync(path),
+      ),
+    ];
+    signature = names.join("\n");
+    overrideSignatures.set(key, signature);
+  }
+  return signature;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+/** The compiled page of `layout`, with the overrides found in `inputDir` (the folder of the YAML file). */
+export function compileLayout(layout: FormId, inputDir?: string): CompiledLayout {
+  const signature = inputDir ? overrideSignature(layout, inputDir) : "";
+  const key = signature ? `${layout}\0${inputDir}` : layout;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const sources = collectSources(layout, signature ? inputDir : undefined);
+  const env = createEnvironment();
+  let page: TemplateFn | undefined;
+  for (const [name, path] of sources.templates) {
+    const source = readFileSync(path, "utf8");
+    let template: TemplateFn;
+    try {
+      template = env.compile(source, { preventIndent: true });
+      // Compile now, so a syntax error names its file here rather than in the middle of a batch.
+      env.precompile(source);
+    } catch (error) {
+      throw new TemplateError(path, (error as Error).message);
+    }
+    if (name === "position") page = template;
+    else env.registerPartial(name, template as Handlebars.Template);
+  }
+  if (!page) throw new TemplateError(join(LAYOUTS_DIR, layout), "missing position.hbs");
+  const result: CompiledLayout = { layout, page, css: sources.css, overrides: sources.overrides };
+  compiled.set(key, result);
+  return result;
+}

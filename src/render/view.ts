@@ -1,0 +1,512 @@
+/**
+ * Data → view model: the description's flexible YAML shapes turned into exactly what a form draws (rows,
+ * cells, bullets, merged cells), following the layout's spec. Pure functions: no I/O, no HTML. Every value
+ * stays raw text; the templates escape it. Data the layout has no place for is still shown (never dropped).
+ */
+import {
+  gradeList,
+  levelLabel,
+  levelRange,
+  requirementLabel,
+  requirementText,
+  textItems,
+} from "../model/normalize.js";
+import type { CompetencyGroup, Level, Position, Task, Text } from "../model/types.js";
+import type { LayoutSpec, RequirementKey } from "./layouts.js";
+
+export interface Item {
+  bullet?: string;
+  text: string;
+}
+
+export interface TaskRow {
+  code: string;
+  area: Item[];
+  work: Item[];
+  outcomes: Item[];
+  criteria: Item[];
+  quota: Item[];
+  note?: string;
+  /** No concrete work: the area text spans the area and work columns, as TT 02/2023 prints 2.8 and 2.9. */
+  areaSpansWork: boolean;
+  careerLevel?: string;
+  /** Rows the "Bậc" cell spans; 0 when an earlier row's cell covers this one. */
+  careerLevelRowspan: number;
+}
+
+export interface AuthorityRow {
+  code: string;
+  /** The code as a list number ("1."), unless the text already starts with its own number. */
+  codePrefix: string;
+  text: Item[];
+  isGroup: boolean;
+}
+
+export interface RequirementRow {
+  label: string;
+  items: Item[];
+}
+
+export interface CompetencyRow {
+  name: string;
+  nameBullet?: string;
+  level: string;
+  /** Rows the level cell spans (a written requirement covering the empty rows below it); 0 to skip the cell. */
+  levelRowspan: number;
+  /** One entry per "Mức độ 1…5" column of an X matrix. */
+  marks: boolean[];
+  /** A level the X matrix cannot mark (text, reference): written across the five columns. */
+  markText?: string;
+  groupLabel: string;
+  /** Rows the group cell spans; 0 when the group's first row carries it. */
+  groupRowspan: number;
+  note?: string;
+}
+
+export interface CompetencyGroupView {
+  id: CompetencyGroup["group"];
+  label: string;
+  enumerator: string;
+  rows: CompetencyRow[];
+}
+
+export interface PositionView {
+  form: string;
+  layout: string;
+  documentTitle: string;
+  formLabel?: string;
+  appendix?: { label?: string; title?: string; issuedWith?: string };
+  header: {
+    lines: Array<{ text: string; bold: boolean }>;
+    motto: "quoc-hieu" | "dang" | "none";
+    code?: string;
+    /** Whether the form has a header block at all (appendix-only forms have none). */
+    show: boolean;
+  };
+  title: string;
+  identification: {
+    name: string;
+    code: string;
+    startDate: string;
+    workplace: Item[];
+    procedures: Item[];
+    grades: string;
+    professionalTitle: string;
+    careerLevels: string;
+    field: string;
+    managementLevel: string;
+    relatedPositions: string;
+    headcount: string;
+    categoryChoices: Array<{ label: string; checked: boolean }>;
+  };
+  headings: Record<string, string | undefined>;
+  objective: Item[];
+  /** The objective already starts with the Hưng Yên cell's label "Tóm tắt tổng quan …". */
+  objectiveLabelled: boolean;
+  italicGroups: boolean;
+  tasks: TaskRow[];
+  tasksByCategory: { chuyenMon: TaskRow[]; quanLy: TaskRow[]; hoTro: TaskRow[] };
+  hasOutcomes: boolean;
+  relations: {
+    managedBy: Item[];
+    manages: Item[];
+    coordinatesWith: Item[];
+    middle: Item[];
+    mainPartners: Item[];
+    notes: Item[];
+    external: Array<{ organisations: Item[]; nature: Item[] }>;
+  };
+  authority: AuthorityRow[];
+  authorityGrouped: boolean;
+  workingConditions?: {
+    private: Item[];
+    shared: Item[];
+    environment: Item[];
+    autonomy: Item[];
+    support: Item[];
+  };
+  requirements: { preamble?: string; rows: RequirementRow[] };
+  competencies: {
+    preamble?: string;
+    legend?: string;
+    groups: CompetencyGroupView[];
+    rows: CompetencyRow[];
+    byGroup: { chung?: CompetencyGroupView; chuyenMon?: CompetencyGroupView; quanLy?: CompetencyGroupView };
+    professionalByLevel: Array<{ level: string; description: Item[]; careerLevels: string }>;
+  };
+  approval?: { caption?: string; position?: string; signer?: string; date?: string; note?: string };
+  notes: Item[];
+  footnotes: Array<{ mark: string; text: string }>;
+}
+
+/** Letters of Vietnamese legal enumerations: a) b) c) d) đ) e) g) h) i) k) … */
+const LETTERS = [
+  "a",
+  "b",
+  "c",
+  "d",
+  "đ",
+  "e",
+  "g",
+  "h",
+  "i",
+  "k",
+  "l",
+  "m",
+  "n",
+  "o",
+  "p",
+  "q",
+  "r",
+  "s",
+  "t",
+  "u",
+  "v",
+  "x",
+  "y",
+];
+
+export function vietnameseLetter(index: number): string {
+  return LETTERS[index] ?? String(index + 1);
+}
+
+const MARKED = /^\s*(\d+(\.\d+)*\s*[.)/-]|[a-zđ]\)|[-–—•+*✓])\s*/u;
+
+/** Strings from any text-like value, tolerating the wrong shapes a file with schema errors may hold. */
+function texts(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === "string" || typeof value === "number") return textItems(String(value));
+  if (Array.isArray(value)) return value.flatMap((entry) => (typeof entry === "object" ? [] : texts(entry)));
+  return [];
+}
+
+function items(value: unknown, bullet: string | undefined, bulletSingle = false): Item[] {
+  const list = texts(value);
+  const useBullet = bullet && (list.length > 1 || bulletSingle);
+  return list.map((text) => (useBullet && !MARKED.test(text) ? { bullet, text } : { text }));
+}
+
+function plain(value: unknown): Item[] {
+  return items(value, undefined);
+}
+
+function joined(value: unknown, separator = "; "): string {
+  return texts(value).join(separator);
+}
+
+/** ISO dates as the forms write them (dd/mm/yyyy); anything else as written. */
+export function formatDate(value: unknown): string {
+  if (typeof value !== "string") return value === null || value === undefined ? "" : String(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}
+
+function careerLevelRange(position: Position): string {
+  const range = position.careerLevels;
+  if (!range || typeof range !== "object") return "";
+  return range.min === range.max ? `Bậc ${range.min}` : `Từ bậc ${range.min} đến bậc ${range.max}`;
+}
+
+const CATEGORY_CHOICES: Array<{ label: string; values: string[] }> = [
+  { label: "Quản lý", values: ["quan-ly", "lanh-dao-quan-ly"] },
+  {
+    label: "Chuyên môn",
+    values: ["chuyen-mon", "nghiep-vu-chuyen-nganh", "chuyen-mon-dung-chung", "tro-ly-thu-ky"],
+  },
+  { label: "Hỗ trợ", values: ["ho-tro", "ho-tro-phuc-vu"] },
+];
+
+function taskRows(tasks: readonly Task[], spec: LayoutSpec): TaskRow[] {
+  const rows = tasks.map((task): TaskRow => {
+    const work = items(task.work, spec.bullet);
+    const area = items(task.area, spec.bullet);
+    return {
+      code: task.code === undefined ? "" : String(task.code),
+      area,
+      work,
+      outcomes: items(task.outcomes, spec.bullet),
+      criteria: items(task.criteria, spec.bullet),
+      quota: plain(task.quota),
+      note: typeof task.note === "string" ? task.note : undefined,
+      areaSpansWork: work.length === 0 && !task.note,
+      careerLevel: typeof task.careerLevel === "number" ? `Bậc ${task.careerLevel}` : undefined,
+      careerLevelRowspan: 1,
+    };
+  });
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (row.careerLevelRowspan === 0 || row.careerLevel === undefined) continue;
+    let span = 1;
+    while (rows[index + span]?.careerLevel === row.careerLevel) {
+      rows[index + span]!.careerLevelRowspan = 0;
+      span++;
+    }
+    row.careerLevelRowspan = span;
+  }
+  return rows;
+}
+
+function isEmptyLevel(level: Level | undefined): boolean {
+  return level === null || level === undefined;
+}
+
+function competencyRows(group: CompetencyGroup, label: string, spec: LayoutSpec): CompetencyRow[] {
+  const list = Array.isArray(group.items) ? group.items : [];
+  const rows = list.map((item): CompetencyRow => {
+    const range = levelRange(item.level);
+    const marks = [1, 2, 3, 4, 5].map((level) => (range ? level >= range.min && level <= range.max : false));
+    return {
+      name: typeof item.name === "string" ? item.name : String(item.name ?? ""),
+      nameBullet: spec.competencyNameBullet,
+      level: levelLabel(item.level),
+      levelRowspan: 1,
+      marks,
+      markText: range ? undefined : levelLabel(item.level) || undefined,
+      groupLabel: label,
+      groupRowspan: 0,
+      note: item.note,
+    };
+  });
+  // A written requirement (ngoại ngữ's text, a leader's "Theo yêu cầu …") covers the empty cells below it.
+  for (let index = 0; index < rows.length; index++) {
+    const level = list[index]?.level;
+    if (levelRange(level) || isEmptyLevel(level) || rows[index]!.levelRowspan === 0) continue;
+    let span = 1;
+    while (index + span < list.length && isEmptyLevel(list[index + span]!.level)) {
+      rows[index + span]!.levelRowspan = 0;
+      span++;
+    }
+    rows[index]!.levelRowspan = span;
+  }
+  if (rows[0]) rows[0].groupRowspan = rows.length;
+  return rows;
+}
+
+const REQUIREMENT_DEFAULT_LABELS: Record<RequirementKey, string> = {
+  education: "Trình độ đào tạo",
+  training: "Bồi dưỡng, chứng chỉ",
+  knowledge: "Kiến thức, hiểu biết",
+  skills: "Kỹ năng",
+  experience: "Kinh nghiệm (thành tích công tác)",
+  qualities: "Phẩm chất cá nhân",
+  other: "Các yêu cầu khác",
+};
+
+function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[] {
+  const requirements = (position.requirements ?? {}) as Record<string, unknown>;
+  const rows: RequirementRow[] = [];
+  const seen = new Set<string>();
+  const add = (key: RequirementKey, label: string, optional: boolean) => {
+    seen.add(key);
+    const value = requirements[key];
+    const list = requirementText(value);
+    if (optional && list.length === 0) return;
+    rows.push({
+      label: requirementLabel(value) ?? label,
+      items: items(list, spec.bullet, spec.bulletSingle),
+    });
+  };
+  for (const row of spec.requirements) add(row.key, row.label, row.optional ?? false);
+  for (const key of Object.keys(REQUIREMENT_DEFAULT_LABELS) as RequirementKey[]) {
+    if (!seen.has(key) && requirements[key] !== undefined) add(key, REQUIREMENT_DEFAULT_LABELS[key], true);
+  }
+  return rows;
+}
+
+function authorityRow(code: string | undefined, text: Item[], isGroup: boolean): AuthorityRow {
+  const value = code ?? "";
+  const numbered = value !== "" && !(text[0] && MARKED.test(text[0].text));
+  return {
+    code: value,
+    codePrefix: numbered ? (value.endsWith(".") ? value : `${value}.`) : "",
+    text,
+    isGroup,
+  };
+}
+
+function authorityRows(position: Position, spec: LayoutSpec): { rows: AuthorityRow[]; grouped: boolean } {
+  const list = Array.isArray(position.authority) ? position.authority : [];
+  const rows: AuthorityRow[] = [];
+  let grouped = false;
+  for (const entry of list) {
+    if (!entry || typeof entry !== "object") continue;
+    if (entry.heading !== undefined || entry.items !== undefined) {
+      grouped = true;
+      rows.push(authorityRow(entry.code, plain(entry.heading), true));
+      if (entry.text !== undefined) rows.push(authorityRow(undefined, items(entry.text, spec.bullet), false));
+      for (const item of Array.isArray(entry.items) ? entry.items : [])
+        rows.push(authorityRow(item.code, items(item.text, spec.bullet), false));
+    } else {
+      rows.push(authorityRow(entry.code, items(entry.text, spec.bullet), false));
+    }
+  }
+  return { rows, grouped };
+}
+
+export function buildPositionView(position: Position, spec: LayoutSpec): PositionView {
+  const bullet = spec.bullet;
+  const header = position.header ?? {};
+  const givenLines = [header.parentAgency, header.agency, header.unit].filter(
+    (line): line is string => typeof line === "string" && line.trim() !== "",
+  );
+  const headerLines = (givenLines.length ? givenLines : spec.header.placeholders).map((text, index, all) => ({
+    text,
+    bold: index === all.length - 1,
+  }));
+  const appendix = position.appendix && typeof position.appendix === "object" ? position.appendix : undefined;
+  const code =
+    header.code ?? (spec.header.appendixLabelTopRight && appendix?.label ? appendix.label : undefined);
+
+  const tasks = taskRows(Array.isArray(position.tasks) ? position.tasks : [], spec);
+  const rawTasks = Array.isArray(position.tasks) ? position.tasks : [];
+  const byCategory = (category: Task["category"] | undefined) =>
+    taskRows(
+      rawTasks.filter((task) => (task.category ?? "chuyen-mon") === category),
+      spec,
+    );
+
+  const internal = position.relations?.internal ?? {};
+  const coordinatesWith = items(internal.coordinatesWith, bullet, spec.bulletSingle);
+  const manages = items(internal.manages, bullet, spec.bulletSingle);
+  const middle =
+    spec.relationsMiddle === "coordinatesWith"
+      ? coordinatesWith.length
+        ? coordinatesWith
+        : manages
+      : manages.length
+        ? manages
+        : coordinatesWith;
+
+  const groups = (position.competencies?.groups ?? []).filter((group) => group && typeof group === "object");
+  const groupViews = groups.map((group, index): CompetencyGroupView => {
+    const label = group.label ?? spec.competencyGroups[group.group] ?? group.group;
+    return {
+      id: group.group,
+      label,
+      enumerator: vietnameseLetter(index),
+      rows: competencyRows(group, label, spec),
+    };
+  });
+  const byGroup: PositionView["competencies"]["byGroup"] = {};
+  const groupKeys = { chung: "chung", "chuyen-mon": "chuyenMon", "quan-ly": "quanLy" } as const;
+  for (const group of groupViews) byGroup[groupKeys[group.id]] ??= group;
+
+  const conditions = position.workingConditions;
+  const approval =
+    position.approval === null
+      ? undefined
+      : position.approval === undefined
+        ? spec.approval
+          ? { caption: spec.approval.caption, note: spec.approval.note }
+          : undefined
+        : {
+            caption: position.approval.caption ?? spec.approval?.caption,
+            position: position.approval.position,
+            signer: position.approval.signer,
+            date: formatDate(position.approval.date),
+            note: position.approval.note ?? spec.approval?.note,
+          };
+
+  const categoryValue = typeof position.category === "string" ? position.category : "";
+  const authority = authorityRows(position, spec);
+
+  return {
+    form: position.form,
+    layout: spec.form,
+    documentTitle: typeof position.name === "string" ? position.name : "",
+    formLabel: position.formLabel,
+    appendix,
+    header: {
+      lines: headerLines,
+      motto: header.motto ?? spec.header.motto,
+      code,
+      show: headerLines.length > 0 || Boolean(code) || (header.motto ?? spec.header.motto) !== "none",
+    },
+    title: position.title ?? spec.title,
+    identification: {
+      name: typeof position.name === "string" ? position.name : "",
+      code: typeof position.code === "string" ? position.code : "",
+      startDate: formatDate(position.startDate),
+      workplace: items(position.workplace, bullet),
+      procedures: items(position.relatedProcedures, bullet),
+      grades: gradeList(position.grade)
+        .map((grade) => grade.name)
+        .join(" hoặc "),
+      professionalTitle: position.professionalTitle
+        ? [
+            position.professionalTitle.name,
+            position.professionalTitle.rank && `hạng ${position.professionalTitle.rank}`,
+          ]
+            .filter(Boolean)
+            .join(" ")
+        : "",
+      careerLevels: careerLevelRange(position),
+      field: typeof position.field === "string" ? position.field : "",
+      managementLevel: typeof position.managementLevel === "string" ? position.managementLevel : "",
+      relatedPositions: joined(position.relatedPositions),
+      headcount: position.headcount === undefined ? "" : String(position.headcount),
+      categoryChoices: CATEGORY_CHOICES.map((choice) => ({
+        label: choice.label,
+        checked: choice.values.includes(categoryValue),
+      })),
+    },
+    headings: { ...(position.headings ?? {}) },
+    objective: plain(position.objective),
+    objectiveLabelled: texts(position.objective)[0]?.trim().startsWith("Tóm tắt tổng quan") ?? false,
+    italicGroups: spec.italicGroupLabels ?? false,
+    tasks,
+    tasksByCategory: {
+      chuyenMon: byCategory("chuyen-mon"),
+      quanLy: byCategory("quan-ly"),
+      hoTro: byCategory("ho-tro"),
+    },
+    hasOutcomes: tasks.some((task) => task.outcomes.length > 0),
+    relations: {
+      managedBy: items(internal.managedBy, bullet, spec.bulletSingle),
+      manages,
+      coordinatesWith,
+      middle,
+      mainPartners: items(internal.mainPartners, bullet, spec.bulletSingle),
+      notes: plain(internal.notes),
+      external: (Array.isArray(position.relations?.external) ? position.relations.external : []).map(
+        (row) => ({
+          organisations: items(row?.organisations, bullet, spec.bulletSingle),
+          nature: items(row?.nature, bullet, spec.bulletSingle),
+        }),
+      ),
+    },
+    authority: authority.rows,
+    authorityGrouped: authority.grouped,
+    workingConditions: conditions
+      ? {
+          private: items(conditions.equipment?.private, bullet),
+          shared: items(conditions.equipment?.shared, bullet),
+          environment: items(conditions.environment, bullet),
+          autonomy: items(conditions.autonomy, bullet),
+          support: items(conditions.support, bullet),
+        }
+      : undefined,
+    requirements: {
+      preamble: position.requirements?.preamble,
+      rows: requirementRows(position, spec),
+    },
+    competencies: {
+      preamble: position.competencies?.preamble,
+      legend: position.competencies?.legend,
+      groups: groupViews,
+      rows: groupViews.flatMap((group) => group.rows),
+      byGroup,
+      professionalByLevel: (position.competencies?.professionalByLevel ?? []).map((entry) => ({
+        level: String(entry.level),
+        description: plain(entry.description as Text),
+        careerLevels: (entry.careerLevels ?? []).map((level) => `Bậc ${level}`).join(", "),
+      })),
+    },
+    approval,
+    notes: plain(position.notes),
+    footnotes: (Array.isArray(position.footnotes) ? position.footnotes : []).map((footnote) => ({
+      mark: String(footnote.mark),
+      text: String(footnote.text),
+    })),
+  };
+}
