@@ -20,10 +20,13 @@ export function vtvlrc(settings: RepoSettings): string {
 # Không tìm thêm .vtvlrc.yaml ở các thư mục cha.
 root: true
 
-# Các tệp không kiểm tra khi quét thư mục (mẫu glob, tính từ thư mục này).
+# Các tệp không kiểm tra khi quét thư mục (mẫu glob, tính từ thư mục này): kết quả in, thư viện, và các
+# tệp YAML không phải bản mô tả (cấu hình CI).
 ignores:
   - out/**
   - node_modules/**
+  - .github/**
+  - .gitlab-ci.yml
 
 # Mức độ của từng quy tắc: error (lỗi) | warning (cảnh báo) | info (lưu ý) | off (tắt).
 # Xem danh sách quy tắc và ý nghĩa: vtvl rules. Ví dụ:
