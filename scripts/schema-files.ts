@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { definitions, Position } from "../src/model/schema-source.js";
 import { SCHEMA_BASE_URI } from "../src/model/constants.js";
@@ -19,6 +19,48 @@ function plain(value: unknown): unknown {
 
 function stringify(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * SchemaStore-style catalogue. Editors that read it (or a copy in an agency's network) match files by name:
+ * `<anything>.<form id>.yaml` gets that form's schema, `<anything>.vtvl.yaml` the schema common to all forms
+ * (whose `form` key then says which form applies), and `.vtvlrc.yaml` the configuration schema. `url` is the
+ * published address; `localPath` the copy inside the npm package, for closed networks.
+ */
+function renderCatalog(root: string, forms: FormEntry[]): unknown {
+  const entry = (name: string, description: string, fileMatch: string[], file: string) => ({
+    name,
+    description,
+    fileMatch,
+    url: `${SCHEMA_BASE_URI}${file}`,
+    localPath: file,
+  });
+  const schemas = [
+    entry(
+      "vtvl: bản mô tả vị trí việc làm (mọi mẫu biểu)",
+      "Bản mô tả công việc và khung năng lực vị trí việc làm; khóa `form` chọn mẫu biểu. Dùng cho tệp đặt tên *.vtvl.yaml.",
+      ["*.vtvl.yaml", "*.vtvl.yml"],
+      "position.schema.json",
+    ),
+    ...forms.map((form) =>
+      entry(
+        `vtvl: ${form.title}`,
+        form.description,
+        [`*.${form.id}.yaml`, `*.${form.id}.yml`],
+        `${form.id}.schema.json`,
+      ),
+    ),
+  ];
+  if (existsSync(`${root}schemas/vtvlrc.schema.json`))
+    schemas.push(
+      entry(
+        "vtvl: cấu hình (.vtvlrc.yaml)",
+        "Cấu hình của vtvl lint: mức độ và tùy chọn của từng quy tắc, tệp bỏ qua, thiết lập theo đường dẫn.",
+        [".vtvlrc.yaml", ".vtvlrc.yml"],
+        "vtvlrc.schema.json",
+      ),
+    );
+  return { $schema: "https://json.schemastore.org/schema-catalog.json", version: 1, schemas };
 }
 
 /** Every schema file keyed by its name in `schemas/`. */
@@ -53,19 +95,6 @@ export function renderSchemaFiles(root: string): Map<string, string> {
       }),
     );
   }
-  files.set(
-    "catalog.json",
-    stringify({
-      $schema: "https://json.schemastore.org/schema-catalog.json",
-      version: 1,
-      schemas: forms.map((form) => ({
-        name: `vtvl: ${form.title}`,
-        description: form.description,
-        fileMatch: [`*.${form.id}.yaml`, `*.${form.id}.yml`],
-        url: `${SCHEMA_BASE_URI}${form.id}.schema.json`,
-        localPath: `${form.id}.schema.json`,
-      })),
-    }),
-  );
+  files.set("catalog.json", stringify(renderCatalog(root, forms)));
   return files;
 }
