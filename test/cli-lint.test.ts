@@ -1,14 +1,27 @@
-import { chmodSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { packageRoot } from "../src/paths.js";
+import { onlyRulesConfig } from "./fixtures/lint/only-rules.js";
 import { runCli, tempDir, writeTemp } from "./helpers.js";
+
+/** A folder whose root config leaves only `keep` on, so these tests do not depend on the full rule set. */
+function isolated(
+  keep: readonly string[] = ["schema"],
+  severities: Record<string, string> = {},
+  topLevel = "",
+): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, ".vtvlrc.yaml"), onlyRulesConfig(keep, severities, topLevel));
+  return dir;
+}
 
 const valid = readFileSync(`${packageRoot}test/fixtures/valid/tt-02-2023-minimal.yaml`, "utf8");
 
 describe("vtvl lint: exit codes", () => {
   it("exits 0 with no output for a clean file", async () => {
-    const run = await runCli("lint", writeTemp("ok.yaml", valid));
+    const run = await runCli("lint", writeTemp("ok.yaml", valid, isolated()));
     expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
   });
 
@@ -89,7 +102,7 @@ describe("vtvl lint: bad input gets a clear message, never a stack trace", () =>
   }
 
   it("warns about a UTF-8 byte order mark and still lints the file", async () => {
-    const run = await runCli("lint", writeTemp("bom.yaml", `\uFEFF${valid}`));
+    const run = await runCli("lint", writeTemp("bom.yaml", `\uFEFF${valid}`, isolated()));
     expect(run.stdout).toMatch(/1:1\s+cảnh báo\s+Tệp bắt đầu bằng dấu BOM/);
     expect(run.code).toBe(0);
   });
@@ -101,5 +114,222 @@ describe("vtvl lint: bad input gets a clear message, never a stack trace", () =>
     const run = await runCli("lint", file);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("EACCES");
+  });
+});
+
+const nfdValid = valid.replace(
+  "objective: Tham gia kiểm soát",
+  `objective: ${"Tham gia kiểm soát".normalize("NFD")}`,
+);
+const misspelt = valid.replace("name: Chuyên viên về", "nmae: Chuyên viên về");
+
+describe("vtvl lint: inputs", () => {
+  it("expands globs, skipping files that are not YAML", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "a/b"), { recursive: true });
+    writeTemp("a/one.yaml", valid, dir);
+    writeTemp("a/b/two.yml", misspelt, dir);
+    writeTemp("a/b/notes.txt", "x", dir);
+    const run = await runCli("lint", "-f", "json", `${dir}/**/*`);
+    const files = (JSON.parse(run.stdout) as Array<{ file: string }>).map((result) =>
+      relative(dir, result.file),
+    );
+    expect(files.sort()).toEqual(["a/b/two.yml", "a/one.yaml"]);
+    expect(run.code).toBe(1);
+    const none = await runCli("lint", `${dir}/**/*.json`);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("không khớp tệp .yaml");
+  });
+
+  it("keeps linting the other files when one path is missing, and exits 2", async () => {
+    const file = writeTemp("ok.yaml", misspelt);
+    const run = await runCli("lint", "/nonexistent/a.yaml", file);
+    expect(run.stdout).toContain("nmae");
+    expect(run.stderr).toContain("Không tìm thấy đường dẫn");
+    expect(run.code).toBe(2);
+  });
+
+  it("reports files over --max-file-size without reading them", async () => {
+    const file = writeTemp("big.yaml", `${valid}# ${"x".repeat(3000)}\n`, isolated());
+    const run = await runCli("lint", "--max-file-size", "2KB", file);
+    expect(run.stdout).toMatch(/1:1\s+lỗi\s+Tệp quá lớn/);
+    expect(run.code).toBe(1);
+    expect((await runCli("lint", "--max-file-size", "lots", file)).code).toBe(2);
+    expect((await runCli("lint", "--max-file-size", "1MB", file)).code).toBe(0);
+  });
+
+  it("reads standard input with - and names it by --stdin-filepath (a real process)", () => {
+    const dir = isolated(["schema"], { schema: "warning" });
+    const script =
+      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        script,
+        "--",
+        "lint",
+        "--stdin-filepath",
+        join(dir, "from-stdin.yaml"),
+        "-",
+      ],
+      {
+        cwd: packageRoot,
+        input: misspelt,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          VTVL_MAIN: `${packageRoot}src/cli/main.ts`,
+          NO_COLOR: "1",
+          GITHUB_ACTIONS: "",
+        },
+      },
+    );
+    expect(child.stderr).toBe("");
+    expect(child.stdout).toContain(join(dir, "from-stdin.yaml"));
+    // The config next to --stdin-filepath applies: schema findings are warnings there.
+    expect(child.stdout).toMatch(/4:1\s+cảnh báo\s+Khóa không hợp lệ `nmae`/);
+    expect(child.status).toBe(0);
+  });
+});
+
+describe("vtvl lint: configuration", () => {
+  it("finds .vtvlrc.yaml above the file and applies severities and ignores", async () => {
+    const dir = isolated(["unicode-nfc"], { "unicode-nfc": "warning" }, "ignores: [drafts/]\n");
+    mkdirSync(join(dir, "positions/drafts"), { recursive: true });
+    writeTemp("positions/a.yaml", nfdValid, dir);
+    writeTemp("positions/drafts/b.yaml", "not: [valid", dir);
+    const run = await runCli("lint", "-f", "json", join(dir, "positions"));
+    const results = JSON.parse(run.stdout) as Array<{ file: string; findings: Array<{ severity: string }> }>;
+    expect(results.map((result) => relative(dir, result.file))).toEqual(["positions/a.yaml"]);
+    expect(results[0]!.findings.map((finding) => finding.severity)).toEqual(["warning"]);
+    expect(run.code).toBe(0);
+    // Named on its own, an ignored file is still linted.
+    expect((await runCli("lint", join(dir, "positions/drafts/b.yaml"))).code).toBe(1);
+    const withConfig = await runCli(
+      "lint",
+      "--config",
+      writeTemp("strict.yaml", "rules: {}\n"),
+      join(dir, "positions/a.yaml"),
+    );
+    expect(withConfig.code).toBe(1);
+  });
+
+  it("exits 2 with file:line:col for an invalid config, before any report", async () => {
+    const dir = tempDir();
+    writeTemp(".vtvlrc.yaml", "rules:\n  unicode-nfc: warn\n", dir);
+    const run = await runCli("lint", writeTemp("a.yaml", valid, dir));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`${join(dir, ".vtvlrc.yaml")}:2:16:`);
+    expect(run.stderr).toContain('"warning"');
+    const english = await runCli("lint", "--lang", "en", join(dir, "a.yaml"));
+    expect(english.stderr).toContain("Invalid severity");
+  });
+});
+
+describe("vtvl lint: exit codes and filters", () => {
+  it("--fail-severity, --max-warnings and --quiet", async () => {
+    const warningOnly = writeTemp("bom.yaml", `\uFEFF${valid}`, isolated());
+    expect((await runCli("lint", warningOnly)).code).toBe(0);
+    expect((await runCli("lint", "--fail-severity", "warning", warningOnly)).code).toBe(1);
+    expect((await runCli("lint", "--max-warnings", "0", warningOnly)).code).toBe(1);
+    expect((await runCli("lint", "--max-warnings", "1", warningOnly)).code).toBe(0);
+    const quiet = await runCli("lint", "--quiet", "--max-warnings", "0", warningOnly);
+    expect(quiet).toMatchObject({ code: 0, stdout: "" });
+  });
+});
+
+describe("vtvl lint: output formats", () => {
+  it("writes several formats in one run: each -f takes the -o after it", async () => {
+    const dir = tempDir();
+    const file = writeTemp("bad.yaml", misspelt, dir);
+    const sarif = join(dir, "out/lint.sarif");
+    mkdirSync(join(dir, "out"));
+    const run = await runCli(
+      "lint",
+      "-f",
+      "sarif",
+      "-o",
+      sarif,
+      "-f",
+      "stylish",
+      "-f",
+      "junit",
+      "-o",
+      join(dir, "out/junit.xml"),
+      file,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Khóa không hợp lệ `nmae`/);
+    expect((JSON.parse(readFileSync(sarif, "utf8")) as { version: string }).version).toBe("2.1.0");
+    expect(readFileSync(join(dir, "out/junit.xml"), "utf8")).toContain("<testsuites");
+    const json = await runCli("lint", "-o", join(dir, "out/default.txt"), file);
+    expect(json.stdout).toBe("");
+    expect(readFileSync(join(dir, "out/default.txt"), "utf8")).toContain("nmae");
+  });
+
+  it("rejects an unknown format and more -o than -f", async () => {
+    const file = writeTemp("ok.yaml", valid);
+    const unknown = await runCli("lint", "-f", "xml", file);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("stylish, json, sarif, github, junit, gitlab");
+    expect((await runCli("lint", "-f", "json", "-o", "a.json", "-o", "b.json", file)).code).toBe(2);
+  });
+
+  it("uses GitHub annotations when GITHUB_ACTIONS=true and no -f is given", async () => {
+    const file = writeTemp("bad.yaml", misspelt);
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    try {
+      const run = await runCli("lint", file);
+      expect(run.stdout).toMatch(
+        /^::error file=.*bad\.yaml,line=4,col=1,endLine=4,endColumn=5,title=vtvl schema::/m,
+      );
+      const explicit = await runCli("lint", "-f", "stylish", file);
+      expect(explicit.stdout).not.toContain("::error");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe("vtvl rules", () => {
+  it("lists every rule with severity, regimes, fixability and its docs page; --json for machines", async () => {
+    const table = await runCli("rules");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(
+      /unused-suppression\s+cảnh báo\s+tất cả\s+✓\s+docs\/rules\/unused-suppression\.md/,
+    );
+    const json = await runCli("rules", "--json", "--lang", "en");
+    const rules = JSON.parse(json.stdout) as Array<{
+      id: string;
+      severity: string;
+      docsUrl: string;
+      description: string;
+    }>;
+    for (const id of [
+      "encoding",
+      "parse-error",
+      "form-unknown",
+      "schema",
+      "unused-suppression",
+      "unicode-nfc",
+    ])
+      expect(rules.map((rule) => rule.id)).toContain(id);
+    expect(rules.find((rule) => rule.id === "schema")).toMatchObject({
+      severity: "error",
+      docsUrl: expect.stringMatching(/docs\/rules\/schema\.md$/),
+      description: expect.stringMatching(/JSON Schema/),
+    });
+  });
+
+  it("has a docs page for every built-in rule", () => {
+    for (const id of ["encoding", "parse-error", "form-unknown", "schema", "unused-suppression"]) {
+      const page = readFileSync(`${packageRoot}docs/rules/${id}.md`, "utf8");
+      expect(page).toContain(`# ${id}`);
+    }
   });
 });

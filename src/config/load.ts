@@ -56,7 +56,12 @@ const optionsValidators = new Map<string, ValidateFunction>();
 function getConfigValidator(): ValidateFunction {
   if (!configValidator) {
     const schema = JSON.parse(readFileSync(`${schemasDir}vtvlrc.schema.json`, "utf8")) as object;
-    configValidator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    configValidator = new Ajv({
+      allErrors: true,
+      strict: true,
+      allowUnionTypes: true,
+      verbose: true,
+    }).compile(schema);
   }
   return configValidator;
 }
@@ -123,7 +128,11 @@ function describeSchemaError(
       };
     }
     case "enum": {
-      const suggestion = typeof value === "string" ? didYouMean(value, SEVERITIES) : undefined;
+      const suggestion =
+        typeof value === "string"
+          ? (SEVERITIES.find((severity) => value.length > 1 && severity.startsWith(value.toLowerCase())) ??
+            didYouMean(value, SEVERITIES))
+          : undefined;
       const hint = suggestion
         ? { vi: ` Có phải ý bạn là "${suggestion}"?`, en: ` Did you mean "${suggestion}"?` }
         : { vi: "", en: "" };
