@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import AjvDraft04 from "ajv-draft-04";
+import type { Ajv } from "ajv";
+import ajvDraft04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
@@ -18,7 +19,9 @@ import { onlyRules } from "./fixtures/lint/only-rules.js";
 
 const settingsFor = () => onlyRules("unicode-nfc", "schema", "unused-suppression");
 
-const addFormats = addFormatsModule as unknown as (ajv: AjvDraft04) => AjvDraft04;
+// Both are CommonJS with a default export; under NodeNext their types are the module namespaces.
+const AjvDraft04 = (ajvDraft04Module as unknown as { default: typeof Ajv }).default;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const valid = readFileSync(`${packageRoot}test/fixtures/valid/tt-02-2023-minimal.yaml`, "utf8");
 const cwd = "/work/project";
 const context: ReportContext = { cwd, lang: "vi", color: false, version: "0.1.0" };

@@ -10,6 +10,8 @@ export type DecodeProblemKind = "too-large" | "binary" | "utf16" | "not-utf8";
 
 export interface DecodeProblem {
   kind: DecodeProblemKind;
+  /** For "not-utf8": the legacy encoding the bytes look like, when one stands out. */
+  encoding?: LegacyEncoding;
   message: Localized;
   line: number;
   column: number;
@@ -54,19 +56,39 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** A rough guess, good enough to tell a user what to convert from. */
-function guessLegacyEncoding(bytes: Uint8Array): string {
-  let high = 0;
-  let tcvn3Hints = 0;
-  for (const b of bytes) {
-    if (b >= 0x80) {
-      high++;
-      // TCVN3 (ABC) puts lowercase Vietnamese letters in 0xA8–0xFE and uses few C1 codes.
-      if (b >= 0xa8 && b <= 0xfe) tcvn3Hints++;
-    }
+export type LegacyEncoding = "TCVN3" | "VNI" | "Windows-1258";
+
+const LEGACY_NAMES: Record<LegacyEncoding, string> = {
+  TCVN3: "TCVN3 (ABC, phông .VnTime)",
+  VNI: "VNI-Windows (phông VNI-Times)",
+  "Windows-1258": "Windows-1258",
+};
+
+/**
+ * Which legacy Vietnamese encoding the bytes look like, from the bytes each one uses for Vietnamese
+ * letters and no other does:
+ * - TCVN3 (ABC) puts the base letters ă â ê ô ơ ư đ (and capitals) at 0xA1–0xAE, symbols elsewhere;
+ * - VNI writes a letter then its marks, with ø û ï ö ñ (0xF8 0xFB 0xEF 0xF6 0xF1) as huyền, hỏi, nặng, ư, đ;
+ * - Windows-1258 has ê â ô ă at 0xEA 0xE2 0xF4 0xE3 and the tones as combining marks (0xCC 0xEC 0xD2 0xDE 0xF2).
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | undefined {
+  const score: Record<LegacyEncoding, number> = { TCVN3: 0, VNI: 0, "Windows-1258": 0 };
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const previous = bytes[i - 1] ?? 0;
+    const afterLetter = (previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7a;
+    if (b >= 0xa1 && b <= 0xae) score.TCVN3 += 2;
+    else if (b >= 0xb5) score.TCVN3 += 0.5;
+    if ([0xf8, 0xfb, 0xef, 0xf6, 0xf1, 0xd8, 0xdb, 0xcf, 0xd6, 0xd1].includes(b) && afterLetter)
+      score.VNI += 2;
+    if (b === 0xe2 && /[aeiouy]/i.test(String.fromCharCode(previous))) score.VNI += 1;
+    if ([0xcc, 0xec, 0xd2, 0xde, 0xf2].includes(b) && (afterLetter || previous >= 0xc0))
+      score["Windows-1258"] += 2;
+    if ([0xea, 0xe2, 0xf4, 0xe3, 0xf0, 0xf5, 0xfd].includes(b) && afterLetter) score["Windows-1258"] += 0.5;
   }
-  if (high > 0 && tcvn3Hints / high > 0.9) return "TCVN3 (ABC) hoặc Windows-1258";
-  return "Windows-1258 hoặc VNI-Windows";
+  const ranked = (Object.entries(score) as Array<[LegacyEncoding, number]>).sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > 0 ? ranked[0]![0] : undefined;
 }
 
 /** The problem of a file over the size limit; callers that know the size before reading use it directly. */
@@ -127,12 +149,21 @@ export function decodeSource(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTE
     const offset = firstInvalidUtf8(body);
     const at = lineColumnAt(body, Math.max(0, offset));
     const guess = guessLegacyEncoding(body);
+    const byte = `0x${(body[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0")}`;
+    const looks = guess
+      ? { vi: `có vẻ là bảng mã ${LEGACY_NAMES[guess]}`, en: `it looks like ${LEGACY_NAMES[guess]}` }
+      : {
+          vi: "có thể là một bảng mã cũ (TCVN3, VNI-Windows hoặc Windows-1258)",
+          en: "it may be a legacy encoding (TCVN3, VNI-Windows or Windows-1258)",
+        };
+    const from = guess ? `${guess} → Unicode` : "→ Unicode";
     return {
       kind: "not-utf8",
       ...at,
+      encoding: guess,
       message: {
-        vi: `Tệp không phải UTF-8 (byte 0x${(body[offset] ?? 0).toString(16).toUpperCase()} không hợp lệ); có vẻ là ${guess}. Hãy chuyển sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại.`,
-        en: `The file is not UTF-8 (invalid byte 0x${(body[offset] ?? 0).toString(16).toUpperCase()}); it looks like ${guess}. Convert it to Unicode UTF-8 (e.g. with Unikey's converter) and save it again.`,
+        vi: `Tệp không phải UTF-8 (byte ${byte} không hợp lệ); ${looks.vi}. Hãy chuyển sang Unicode UTF-8 (ví dụ Unikey: Công cụ → Chuyển mã, ${from}) rồi lưu lại.`,
+        en: `The file is not UTF-8 (invalid byte ${byte}); ${looks.en}. Convert it to Unicode UTF-8 (e.g. Unikey: Tools → Convert, ${from}) and save it again.`,
       },
     };
   }

@@ -45,7 +45,28 @@ function translateReason(reason: string): string {
     [/unknown tag/, "thẻ YAML (!tag) không được hỗ trợ"],
     [/tab characters must not be used in indentation/, "không dùng ký tự Tab để thụt lề; hãy dùng dấu cách"],
     [/expected a comma or/, "thiếu dấu phẩy hoặc dấu đóng ngoặc"],
-    [/nesting exceeded maxDepth/, "tài liệu lồng nhau quá sâu (quá 100 cấp)"],
+    [/nesting exceeded maxDepth/, "tài liệu lồng nhau quá sâu"],
+    [/unexpected end of the stream within a flow collection/, "thiếu dấu đóng ngoặc ] hoặc }"],
+    [/missed comma between flow collection entries/, "thiếu dấu phẩy giữa các phần tử trong ngoặc"],
+    [/can not read an implicit mapping pair; a colon is missed/, "thiếu dấu hai chấm sau khóa"],
+    [
+      /expected a single document in the stream/,
+      "tệp có nhiều tài liệu YAML (nhiều dấu ---); mỗi tệp chỉ chứa một bản mô tả",
+    ],
+    [
+      /the stream contains non-printable characters/,
+      "tệp có ký tự điều khiển không in được; hãy xoá ký tự đó",
+    ],
+    [/deficient indentation/, "thụt lề chưa đủ so với khối chứa nó"],
+    [/name of an alias node must contain at least one character/, "tên tham chiếu (*alias) để trống"],
+    [/duplication of (an anchor|a tag)/, "neo (&anchor) hoặc thẻ bị lặp trên cùng một nút"],
+    [/unexpected end of the stream within a verbatim tag/, "thẻ YAML chưa đóng"],
+    [/end of the document or stream expected/, "thừa nội dung sau cuối tài liệu"],
+    [
+      /block sequence entries are not allowed in this context/,
+      "không được mở danh sách (- …) ngay sau khóa trên cùng một dòng",
+    ],
+    [/a line break is expected/, "cần xuống dòng ở đây"],
   ];
   for (const [pattern, vi] of known) if (pattern.test(reason)) return vi;
   return reason;
@@ -68,6 +89,22 @@ function exceedsLimits(value: unknown): "size" | "depth" | null {
   return walk(value, 0);
 }
 
+/** js-yaml gives no place for "more than one document": point at the separator that starts the second. */
+function secondDocumentMark(text: string, reason: string): YamlMark | undefined {
+  if (!/expected a single document/.test(reason)) return undefined;
+  const lines = text.split("\n");
+  let seenContent = false;
+  for (let line = 0; line < lines.length; line++) {
+    const current = lines[line]!;
+    if (/^(---|\.\.\.)(\s|$)/.test(current)) {
+      if (seenContent) return { line, column: 0 };
+    } else if (current.trim() && !current.trimStart().startsWith("#") && !current.startsWith("%")) {
+      seenContent = true;
+    }
+  }
+  return undefined;
+}
+
 export function parseYaml(text: string): Parsed | ParseProblem {
   let data: unknown;
   try {
@@ -84,9 +121,9 @@ export function parseYaml(text: string): Parsed | ParseProblem {
         },
       };
     }
-    const yamlError = error as { reason?: string; mark?: YamlMark };
-    const reason = yamlError.reason ?? String(error);
-    const mark = yamlError.mark ?? { line: 0, column: 0 };
+    const yamlError = error as { reason?: string; mark?: YamlMark; message?: string };
+    const reason = yamlError.reason ?? yamlError.message ?? String(error);
+    const mark = yamlError.mark ?? secondDocumentMark(text, reason) ?? { line: 0, column: 0 };
     const duplicate = /^duplicated mapping key/.test(reason);
     return {
       kind: duplicate ? "duplicate-key" : "syntax",
