@@ -1,0 +1,58 @@
+import { didYouMean } from "../../util/similar.js";
+import { formRules, type HeadingKey } from "../data.js";
+import type { Rule } from "../types.js";
+
+/** "3.1- Bên trong", "III. CÁC MỐI QUAN HỆ", "a) Năng lực chung" → the words only, for comparison. */
+export function headingWords(heading: string): string {
+  return heading
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .replace(/^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*[.)\-–:]+\s*|\s+)|[a-zđ]\)\s*)(?=\p{L})/u, "")
+    .replace(/[\s:.]+$/u, "");
+}
+
+const fold = (text: string): string => headingWords(text).toLocaleLowerCase("vi");
+
+/**
+ * `headings` keeps a heading exactly as printed when it differs from the form's. The number style varies
+ * freely in the sources; the words should not: "Môi quan hệ" for "Mối quan hệ" is a typo, "Công việc và tiêu
+ * chí đánh giá" drops a word of the form.
+ */
+export const headingText: Rule = {
+  id: "heading-text",
+  meta: {
+    description: {
+      vi: "Đề mục in khác mẫu (khóa `headings`) phải có cùng nội dung chữ với đề mục của mẫu biểu (không tính số thứ tự).",
+      en: "A heading printed differently (the `headings` key) must have the same words as the form's heading (numbering aside).",
+    },
+    severity: "warning",
+    regimes: "all",
+    category: "structure",
+    source: "Đề mục của từng mẫu biểu (data/rules/forms.yaml `headings`; GUIDE.md §c)",
+    messages: {
+      headingDiffers: {
+        vi: "Đề mục “{actual}” khác đề mục của mẫu biểu: “{expected}”.",
+        en: "Heading “{actual}” differs from the form's heading “{expected}”.",
+      },
+    },
+  },
+  check(context) {
+    const headings = context.position.headings;
+    const rules = formRules(context.form.id);
+    if (!headings || !rules) return;
+    for (const [key, printed] of Object.entries(headings) as Array<[HeadingKey, string | undefined]>) {
+      const accepted = rules.headings[key];
+      if (!printed || !accepted?.length) continue;
+      const words = fold(printed);
+      if (accepted.some((heading) => fold(heading) === words)) continue;
+      const expected = didYouMean(headingWords(printed), accepted) ?? accepted[0]!;
+      context.report({
+        messageId: "headingDiffers",
+        data: { actual: headingWords(printed), expected },
+        path: ["headings", key],
+        suggestions: [expected],
+      });
+    }
+  },
+};

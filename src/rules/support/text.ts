@@ -1,0 +1,80 @@
+/** Walking the text of a description and comparing texts the way a reader would. */
+import type { PathSegment } from "../../lint/finding.js";
+import type { Position } from "../../model/types.js";
+
+export interface TextEntry {
+  text: string;
+  path: PathSegment[];
+}
+
+/** Keys that describe the file rather than the document: their text is not the position's content. */
+const META_KEYS = new Set(["$schema", "form", "regime", "effectiveDate", "source"]);
+
+/** Every string value of the description with its path, in document order (keys excluded). */
+export function textEntries(position: Position): TextEntry[] {
+  const entries: TextEntry[] = [];
+  const visit = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === "string") entries.push({ text: value, path });
+    else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (value !== null && typeof value === "object")
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  };
+  for (const [key, value] of Object.entries(position as Record<string, unknown>))
+    if (!META_KEYS.has(key)) visit(value, [key]);
+  return entries;
+}
+
+/** Every list of strings in the description with its path (a Text written as a list). */
+export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
+  const lists: Array<{ items: string[]; path: PathSegment[] }> = [];
+  const visit = (value: unknown, path: PathSegment[]): void => {
+    if (Array.isArray(value)) {
+      if (value.length > 1 && value.every((item) => typeof item === "string"))
+        lists.push({ items: value as string[], path });
+      else value.forEach((item, index) => visit(item, [...path, index]));
+    } else if (value !== null && typeof value === "object")
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  };
+  for (const [key, value] of Object.entries(position as Record<string, unknown>))
+    if (!META_KEYS.has(key)) visit(value, [key]);
+  return lists;
+}
+
+/** A string or list of strings as its items (the Text shape of the model). */
+export function items(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return [];
+}
+
+/** True when a text has no content: absent, empty, only spaces, or only bullets and dashes. */
+export function isBlank(value: unknown): boolean {
+  return items(value).every((item) => item.replace(/[\s\u00a0•\-–—+*.]/g, "") === "");
+}
+
+/**
+ * The key under which two writings of one sentence compare equal: NFC, lowercase, single spaces, without a
+ * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
+ */
+export function comparisonKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .replace(/^(?:[•\-–—+*]\s*|\d+(?:[.,]\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*)+/iu, "")
+    .replace(/[\s.;:,…]+$/u, "")
+    .toLocaleLowerCase("vi");
+}
+
+/** Whether `index` of `text` starts or ends a word (no letter or digit on the outer side). */
+export function isWordBoundary(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1]! : "";
+  const after = end < text.length ? text[end]! : "";
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+/** Short excerpt of a text for a message. */
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,52 @@
+import { dataRegExp, textData } from "../data.js";
+import { offsetsInScalar } from "../support/scalar.js";
+import { excerpt, textEntries } from "../support/text.js";
+import type { Rule } from "../types.js";
+
+/**
+ * The models print blanks for the agency to fill: dotted leaders ("ngành, lĩnh vực………..", "Phẩm chất khác
+ * ..."), hints in parentheses ("(bổ sung tên tài liệu …)"), "TÊN CƠ QUAN", a bullet with nothing after it.
+ * `vtvl new` writes its blanks as "(bổ sung: …)". A blank left in is a warning: the file is valid but not
+ * finished, and `--max-warnings 0` keeps it out of a release.
+ */
+export const placeholderLeft: Rule = {
+  id: "placeholder-left",
+  meta: {
+    description: {
+      vi: "Không còn chỗ trống chờ điền (“……”, “...”, “(bổ sung …)”, “TÊN CƠ QUAN”, gạch đầu dòng trống).",
+      en: "No blanks left to fill in (“……”, “...”, “(bổ sung …)”, “TÊN CƠ QUAN”, an empty bullet).",
+    },
+    severity: "warning",
+    regimes: "all",
+    category: "text",
+    source:
+      "Các chỗ trống của mẫu (data/rules/text.yaml `placeholders`); quy ước “(bổ sung: …)” của `vtvl new`",
+    messages: {
+      placeholder: {
+        vi: "Còn chỗ trống chưa điền ({what}): “{text}”.",
+        en: "A blank is still to be filled in ({what}): “{text}”.",
+      },
+    },
+  },
+  check(context) {
+    const placeholders = textData().placeholders;
+    for (const entry of textEntries(context.position)) {
+      for (const placeholder of placeholders) {
+        const found = new Map<string, number>();
+        for (const match of entry.text.matchAll(dataRegExp(placeholder.pattern, "gmu"))) {
+          const occurrence = found.get(match[0]) ?? 0;
+          found.set(match[0], occurrence + 1);
+          context.report({
+            messageId: "placeholder",
+            data: { what: placeholder.what, text: excerpt(match[0] || entry.text) },
+            path: entry.path,
+            offsets: match[0].trim()
+              ? offsetsInScalar(context.text, entry.path, match[0], occurrence)
+              : undefined,
+          });
+          break;
+        }
+      }
+    }
+  },
+};

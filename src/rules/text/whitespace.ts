@@ -1,0 +1,121 @@
+import yaml from "js-yaml";
+import type { Fix, TextEdit } from "../../lint/finding.js";
+import { applyEdits, editsProduce, nodeOffsets } from "../support/scalar.js";
+import { excerpt, textEntries } from "../support/text.js";
+import type { Rule, RuleContext } from "../types.js";
+
+/** Spaces that look like a space but are not one: they break search, sorting and duplicate checks. */
+const IRREGULAR_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Characters that take no room at all. */
+const INVISIBLE = /[\u200b\u2060\ufeff]/g;
+const ANY_IRREGULAR = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
+
+const STRAY = /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/;
+
+function tidy(value: string): string {
+  return value.replace(/[ \t]+/g, " ").trim();
+}
+
+function normalizedData(text: string): string | undefined {
+  try {
+    const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    return JSON.stringify(data, (_key, value: unknown) =>
+      typeof value === "string"
+        ? value
+            .replace(IRREGULAR_SPACE, " ")
+            .replace(INVISIBLE, "")
+            .replace(/[ \t]+/g, " ")
+            .trim()
+        : value,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function reportIrregular(context: RuleContext): void {
+  const { text } = context;
+  if (!ANY_IRREGULAR.test(text)) return;
+  const lines: Array<{ start: number; end: number; edits: TextEdit[]; names: Set<string> }> = [];
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    const edits: TextEdit[] = [];
+    const names = new Set<string>();
+    for (const match of line.matchAll(IRREGULAR_SPACE)) {
+      edits.push({ start: lineStart + match.index, end: lineStart + match.index + 1, text: " " });
+      names.add(
+        match[0] === "\u00a0"
+          ? "NBSP (U+00A0)"
+          : `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+      );
+    }
+    for (const match of line.matchAll(INVISIBLE)) {
+      if (lineStart + match.index === 0) continue;
+      edits.push({ start: lineStart + match.index, end: lineStart + match.index + 1, text: "" });
+      names.add(`U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+    }
+    if (edits.length) lines.push({ start: lineStart, end: lineStart + line.length, edits, names });
+    lineStart += line.length + 1;
+  }
+  const allEdits = lines.flatMap((line) => line.edits);
+  const safe = normalizedData(applyEdits(text, allEdits)) === normalizedData(text);
+  for (const line of lines) {
+    const fix: Fix | undefined = safe ? { description: "→ space", edits: line.edits } : undefined;
+    context.report({
+      messageId: "irregular",
+      data: { chars: [...line.names].join(", ") },
+      path: [],
+      offsets: { start: line.edits[0]!.start, end: line.edits.at(-1)!.end },
+      fix,
+    });
+  }
+}
+
+/**
+ * Text converted from Word or HTML brings non-breaking spaces, zero-width characters, doubled spaces and
+ * spaces at the ends of quoted strings. They are invisible on paper but make two equal texts differ (the
+ * duplicate and catalogue checks, search, diff). All are fixed safely: the fix is checked to change
+ * nothing but the spaces.
+ */
+export const whitespace: Rule = {
+  id: "whitespace",
+  meta: {
+    description: {
+      vi: "Không có dấu cách đặc biệt (NBSP, ký tự rộng bằng 0), dấu cách thừa hai đầu, hai dấu cách liền nhau hay ký tự Tab trong văn bản.",
+      en: "No special spaces (NBSP, zero-width characters), spaces at either end, double spaces or tabs in the text.",
+    },
+    severity: "warning",
+    regimes: "all",
+    category: "text",
+    source: "Chất lượng văn bản; các văn bản gốc có 95 dòng NBSP và nhiều dấu cách thừa (GUIDE.md §g)",
+    fixable: true,
+    messages: {
+      irregular: {
+        vi: "Dòng có dấu cách đặc biệt {chars}; dùng dấu cách thường.",
+        en: "The line has special spaces {chars}; use ordinary spaces.",
+      },
+      stray: {
+        vi: "Dấu cách thừa (ở hai đầu, hai dấu cách liền nhau, hoặc Tab): “{text}”.",
+        en: "Stray whitespace (at either end, doubled, or a tab): “{text}”.",
+      },
+    },
+  },
+  check(context) {
+    reportIrregular(context);
+    for (const entry of textEntries(context.position)) {
+      if (!STRAY.test(entry.text)) continue;
+      const expected = tidy(entry.text);
+      let fix: Fix | undefined;
+      const { start, end } = nodeOffsets(context.text, entry.path);
+      const raw = context.text.slice(start, end);
+      if (!raw.includes("\n") && raw.length > 0) {
+        const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : "";
+        const inner = quote ? raw.slice(1, -1) : raw;
+        const edits: TextEdit[] = [{ start, end, text: `${quote}${tidy(inner)}${quote}` }];
+        if (editsProduce(context.text, edits, entry.path, expected))
+          fix = { description: "→ tidy spaces", edits };
+      }
+      context.report({ messageId: "stray", data: { text: excerpt(entry.text) }, path: entry.path, fix });
+    }
+  },
+};
