@@ -41,8 +41,18 @@ interface Family {
 type Edit =
   | { op: "set"; path: string; value: Json }
   | { op: "remove"; path: string }
-  | { op: "replace"; path?: string; find: string; with: string }
-  | { op: "levels"; values: Record<string, Json> };
+  | { op: "replace"; path?: string; find?: string; pattern?: string; with: string }
+  | { op: "levels"; values: Record<string, Json> }
+  | { op: "rename-competencies"; names: Record<string, string> }
+  | { op: "tidy-competency-names" }
+  | { op: "renumber-tasks"; prefix: string }
+  | { op: "suppress"; path: string; rules: string[]; reason: string };
+
+/** A comment that silences a rule on the next line, with its reason: a deliberate, documented deviation. */
+interface Suppression {
+  path: string;
+  text: string;
+}
 
 interface Correction {
   templates: string[];
@@ -101,11 +111,18 @@ function valueAt(data: JsonObject, pointer: string): Json | undefined {
   return node;
 }
 
-/** Replaces `find` in every string under `node`; returns how many strings changed. */
-function replaceIn(node: Json, find: string, replacement: string, assign: (value: Json) => void): number {
+/** Replaces `find` (a string or a regular expression) in every string under `node`; returns how many changed. */
+function replaceIn(
+  node: Json,
+  find: string | RegExp,
+  replacement: string,
+  assign: (value: Json) => void,
+): number {
   if (typeof node === "string") {
-    if (!node.includes(find)) return 0;
-    assign(node.split(find).join(replacement));
+    const changed =
+      typeof find === "string" ? node.split(find).join(replacement) : node.replace(find, replacement);
+    if (changed === node) return 0;
+    assign(changed);
     return 1;
   }
   let count = 0;
@@ -118,7 +135,7 @@ function replaceIn(node: Json, find: string, replacement: string, assign: (value
 }
 
 /** `values`: competency name → level, or "group:<id>" → level of every item of that group not named. */
-function setLevels(data: JsonObject, values: Record<string, Json>, where: string): void {
+function setLevels(data: JsonObject, values: Record<string, Json>, where: string): number {
   const groups = (valueAt(data, "/competencies/groups") ?? []) as Json[];
   const used = new Set<string>();
   for (const group of groups) {
@@ -138,27 +155,90 @@ function setLevels(data: JsonObject, values: Record<string, Json>, where: string
   }
   const unused = Object.keys(values).filter((key) => !used.has(key));
   if (unused.length) throw new BuildError(`${where}: levels for ${unused.join(", ")} matched no competency`);
+  return used.size;
 }
 
-function applyEdit(data: JsonObject, edit: Edit, where: string): void {
+function competencyItems(data: JsonObject): JsonObject[] {
+  const groups = (valueAt(data, "/competencies/groups") ?? []) as Json[];
+  return groups.flatMap((group) =>
+    isObject(group) && Array.isArray(group.items) ? group.items.filter(isObject) : [],
+  );
+}
+
+/**
+ * Applies one edit; returns how many places it changed. Edits shared by several templates (a typo every
+ * QĐ 4135 leader repeats) may find nothing in some of them: the caller checks that each edit changed
+ * something in at least one template.
+ */
+function applyEdit(data: JsonObject, edit: Edit, where: string, suppressions: Suppression[]): number {
   switch (edit.op) {
     case "set":
       setAt(data, edit.path, edit.value, where);
-      return;
+      return 1;
     case "remove":
+      if (valueAt(data, edit.path) === undefined) return 0;
       removeAt(data, edit.path, where);
-      return;
+      return 1;
     case "replace": {
       const pointer = edit.path ?? "";
       const target = pointer ? valueAt(data, pointer) : data;
-      if (target === undefined) throw new BuildError(`${where}: nothing at ${pointer}`);
-      const count = replaceIn(target, edit.find, edit.with, (value) => setAt(data, pointer, value, where));
-      if (!count) throw new BuildError(`${where}: "${edit.find}" not found under ${pointer || "the file"}`);
-      return;
+      if (target === undefined) return 0;
+      const find = edit.pattern !== undefined ? new RegExp(edit.pattern, "gu") : edit.find;
+      if (find === undefined) throw new BuildError(`${where}: replace needs find or pattern`);
+      return replaceIn(target, find, edit.with, (value) => setAt(data, pointer, value, where));
     }
     case "levels":
-      setLevels(data, edit.values, where);
-      return;
+      return setLevels(data, edit.values, where);
+    case "rename-competencies": {
+      let count = 0;
+      for (const item of competencyItems(data)) {
+        const renamed = edit.names[String(item.name)];
+        if (renamed !== undefined) {
+          item.name = renamed;
+          count++;
+        }
+      }
+      return count;
+    }
+    case "tidy-competency-names": {
+      let count = 0;
+      for (const item of competencyItems(data)) {
+        const name = String(item.name);
+        const tidy = name
+          .replace(/^[\s•\-–+*]+/u, "")
+          .replace(/[\s.;,:]+$/u, "")
+          .replace(/\s+,/gu, ",");
+        if (tidy !== name) {
+          item.name = tidy;
+          count++;
+        }
+      }
+      return count;
+    }
+    case "renumber-tasks": {
+      const tasks = (valueAt(data, "/tasks") ?? []) as Json[];
+      let count = 0;
+      tasks.forEach((task, index) => {
+        if (!isObject(task)) return;
+        const code = `${edit.prefix}${index + 1}`;
+        if (task.code !== code) {
+          task.code = code;
+          count++;
+        }
+      });
+      // Keep `code` first, where the form prints it.
+      tasks.forEach((task, index) => {
+        if (isObject(task)) tasks[index] = { code: task.code!, ...task };
+      });
+      return count;
+    }
+    case "suppress":
+      if (valueAt(data, edit.path) === undefined) return 0;
+      suppressions.push({
+        path: edit.path,
+        text: `vtvl-disable-next-line ${edit.rules.join(", ")} -- ${edit.reason}`,
+      });
+      return 1;
   }
 }
 
@@ -223,9 +303,19 @@ function styleNode(node: Node | null, path: string[]): void {
   }
 }
 
-function render(data: JsonObject, header: string[], comments: Record<string, string>): string {
+function render(
+  data: JsonObject,
+  header: string[],
+  comments: Record<string, string>,
+  suppressions: readonly Suppression[],
+): string {
   const document = new Document(data);
   styleNode(document.contents as Node, []);
+  for (const suppression of suppressions) {
+    const node = document.getIn(fromPointer(suppression.path), true) as Node | undefined;
+    if (!node) throw new BuildError(`no node at ${suppression.path} for a suppression`);
+    node.commentBefore = ` ${suppression.text}`;
+  }
   const contents = document.contents;
   if (isMap(contents)) {
     for (const pair of contents.items as Pair<Node, Node>[]) {
@@ -256,6 +346,7 @@ function build(): Built[] {
     families: Record<string, Record<string, string>>;
   }>(`${root}scripts/templates/sections.yaml`);
   const usedCorrections = new Set<Correction>();
+  const editHits = new Map<Edit, number>();
   const built: Built[] = [];
   const ids = new Set<string>();
 
@@ -279,11 +370,17 @@ function build(): Built[] {
       for (const key of family.remove ?? []) delete data[key];
       for (const [pointer, value] of Object.entries(family.set ?? {})) setAt(data, pointer, value, where);
       const applied: string[] = [];
+      const suppressions: Suppression[] = [];
       for (const correction of corrections) {
         if (!correction.templates.some((pattern) => matches(pattern, id))) continue;
         usedCorrections.add(correction);
-        for (const edit of correction.edits) applyEdit(data, edit, where);
-        applied.push(correction.why);
+        let changed = 0;
+        for (const edit of correction.edits) {
+          const hits = applyEdit(data, edit, where, suppressions);
+          editHits.set(edit, (editHits.get(edit) ?? 0) + hits);
+          changed += hits;
+        }
+        if (changed) applied.push(correction.why.trim());
       }
 
       const original = isObject(data.source) ? data.source : {};
@@ -326,6 +423,7 @@ function build(): Built[] {
           "Các chỗ “(bổ sung: …)” là phần cơ quan phải điền; vtvl lint cảnh báo đến khi điền xong.",
         ],
         comments,
+        suppressions,
       );
       built.push({ entry, text });
     }

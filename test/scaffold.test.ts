@@ -25,6 +25,34 @@ import { runCli, tempDir } from "./helpers.js";
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const templates = listTemplates();
 
+interface Misfire {
+  rule: string;
+  text: string;
+  reason: string;
+}
+const misfires = (
+  parse(readFileSync(join(packageRoot, "test/fixtures/scaffold/rule-misfires.yaml"), "utf8")) as {
+    misfires: Misfire[];
+  }
+).misfires;
+
+function valueAtPointer(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const segment of fromPointer(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return node;
+}
+
+/** A known misfire of a rule on correct text (test/fixtures/scaffold/rule-misfires.yaml). */
+function isKnownMisfire(finding: { ruleId: string; path: string }, data: unknown): boolean {
+  const value = valueAtPointer(data, finding.path);
+  return misfires.some(
+    (misfire) => misfire.rule === finding.ruleId && typeof value === "string" && value.includes(misfire.text),
+  );
+}
+
 /** Fills every blank and empty identification field the way an officer would, with plausible text. */
 function fillBlanks(text: string): string {
   const lines = text.split("\n").map((line) => {
@@ -78,7 +106,9 @@ describe("templates/positions", () => {
       for (const field of IDENTIFICATION_FIELDS) if (position[field] === null) blankPaths.add(`/${field}`);
       const unrelated = result.findings.filter(
         (finding) =>
-          finding.severity === "warning" && ![...blankPaths].some((path) => finding.path.startsWith(path)),
+          finding.severity === "warning" &&
+          ![...blankPaths].some((path) => finding.path.startsWith(path)) &&
+          !isKnownMisfire(finding, position),
       );
       expect(
         unrelated.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`),
@@ -185,11 +215,14 @@ describe("vtvl new", () => {
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
     const data = parse(text) as Record<string, unknown>;
     const blanks = findBlanks(data).map((site) => `/${site.path.join("/")}`);
-    for (const finding of findings.filter((finding) => finding.severity === "warning"))
+    const warnings = findings.filter((finding) => finding.severity === "warning");
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const finding of warnings)
       expect(
         [...blanks, ...IDENTIFICATION_FIELDS.map((field) => `/${field}`)].some((path) =>
           finding.path.startsWith(path),
-        ),
+        ) || isKnownMisfire(finding, data),
+        JSON.stringify(finding),
       ).toBe(true);
 
     writeFileSync(file, fillBlanks(text));
@@ -197,8 +230,8 @@ describe("vtvl new", () => {
     expect(findBlanks(filled.position)).toEqual([]);
     expect(
       filled.findings
-        .filter((finding) => finding.severity !== "info")
-        .map((finding) => `${finding.ruleId} ${finding.path}`),
+        .filter((finding) => finding.severity !== "info" && !isKnownMisfire(finding, filled.position))
+        .map((finding) => `${finding.ruleId} ${finding.path} ${finding.message}`),
     ).toEqual([]);
   });
 
