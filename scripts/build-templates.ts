@@ -413,6 +413,7 @@ function build(): Built[] {
         ...(gradeLine(position) ? { grade: gradeLine(position) } : {}),
         source: cite,
         file,
+        header: isObject(data.header),
       };
       const comments = { ...sections.default, ...(sections.families[family.examples] ?? {}) };
       const text = render(

@@ -207,10 +207,15 @@ describe("vtvl new", () => {
     const findings = (
       JSON.parse(lint.stdout) as Array<{
         messages?: unknown[];
-        findings?: Array<{ severity: string; path: string }>;
+        findings?: Array<{ severity: string; path: string; ruleId: string }>;
       }>
     ).flatMap(
-      (result) => (result.findings ?? result.messages ?? []) as Array<{ severity: string; path: string }>,
+      (result) =>
+        (result.findings ?? result.messages ?? []) as Array<{
+          severity: string;
+          path: string;
+          ruleId: string;
+        }>,
     );
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
     const data = parse(text) as Record<string, unknown>;
@@ -298,6 +303,25 @@ describe("vtvl new", () => {
     expect(online.stdout.split("\n")[0]).toBe(
       "# yaml-language-server: $schema=https://vtvl.github.io/schemas/v1/qd-4135-btctw-b.schema.json",
     );
+  });
+
+  it("says so when the form has no agency header for --agency, and adds none", async () => {
+    const file = join(tempDir(), "xa.yaml");
+    const run = await runCli(
+      "new",
+      "--template",
+      "xa-2026-pho-truong-phong",
+      "--yes",
+      "-o",
+      file,
+      "--agency",
+      "UBND xã",
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("bỏ qua --agency");
+    expect((parse(readFileSync(file, "utf8")) as Record<string, unknown>).header).toBeUndefined();
+    expect(templates.find((entry) => entry.id === "xa-2026-pho-truong-phong")!.header).toBe(false);
+    expect(templates.find((entry) => entry.id === "vpcp-cv-ve-thu-ky-bien-tap")!.header).toBe(true);
   });
 
   it("keeps the template's comments and changes only the answered fields", () => {

@@ -20,6 +20,8 @@ export interface TemplateEntry {
   source: string;
   /** Path of the template relative to templates/positions/. */
   file: string;
+  /** Whether the form prints an agency header, where the agency and unit names go. */
+  header: boolean;
 }
 
 export const positionTemplatesDir = `${templatesDir}positions/`;

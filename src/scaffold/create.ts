@@ -29,6 +29,11 @@ function withoutTemplateHeader(text: string): { body: string; notes: string[] } 
   return { body: lines.slice(end + 1).join("\n"), notes };
 }
 
+/** Whether the form prints an agency header, so that `agency` and `unit` have somewhere to go. */
+export function templateHasHeader(templateText: string): boolean {
+  return /^header:/m.test(templateText);
+}
+
 export function isIsoDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
@@ -62,8 +67,11 @@ export function createFromTemplate(
 ): string {
   const { body, notes } = withoutTemplateHeader(templateText);
   const document = parseDocument(body, { keepSourceTokens: false });
-  if (present(answers.agency)) setValue(document, ["header", "agency"], answers.agency.trim());
-  if (present(answers.unit)) setValue(document, ["header", "unit"], answers.unit.trim());
+  // Forms printed as an appendix (Ninh Bình 2026, QĐ 302/2025) have no agency header: nothing to fill there.
+  if (document.has("header")) {
+    if (present(answers.agency)) setValue(document, ["header", "agency"], answers.agency.trim());
+    if (present(answers.unit)) setValue(document, ["header", "unit"], answers.unit.trim());
+  }
   if (present(answers.code)) setValue(document, ["code"], answers.code.trim());
   if (present(answers.startDate)) {
     const startDate = answers.startDate.trim();

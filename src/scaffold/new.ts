@@ -6,7 +6,7 @@ import type { Finding } from "../lint/finding.js";
 import type { Position } from "../model/types.js";
 import { findBlanks, type BlankSite } from "./blank.js";
 import { readTemplate, type TemplateEntry } from "./catalog.js";
-import { createFromTemplate, type Answers } from "./create.js";
+import { createFromTemplate, templateHasHeader, type Answers } from "./create.js";
 import { slugify } from "./files.js";
 import { schemaReference, type SchemaRefMode } from "./schema-ref.js";
 import { packageVersion } from "./version.js";
@@ -36,6 +36,8 @@ export interface Scaffolded {
   emptyFields: string[];
   /** What lint says about the new file: warnings for the blanks, and never an error. */
   findings: Finding[];
+  /** Answers the form has no place for (agency and unit of a form printed as an appendix). */
+  ignored: Array<keyof Answers>;
 }
 
 export function scaffoldPosition(
@@ -47,7 +49,11 @@ export function scaffoldPosition(
     options.output && options.output !== "-"
       ? resolve(options.cwd, options.output)
       : join(defaultOutputDirectory(options.cwd), defaultFileName(template));
-  const text = createFromTemplate(template, readTemplate(template), answers, {
+  const templateText = readTemplate(template);
+  const ignored = templateHasHeader(templateText)
+    ? []
+    : (["agency", "unit"] as const).filter((key) => answers[key]?.trim());
+  const text = createFromTemplate(template, templateText, answers, {
     schemaRef: schemaReference(path, template.form, options.schema),
     generator: `vtvl ${packageVersion()}`,
   });
@@ -61,5 +67,6 @@ export function scaffoldPosition(
       (field) => position !== undefined && (position[field] === null || position[field] === undefined),
     ),
     findings: result.findings,
+    ignored,
   };
 }

@@ -139,7 +139,10 @@ export async function askInteractively(
     if (!template) return undefined;
     write(localize(text.chosen, lang, { name: template.name, source: template.source }));
     const answers: Answers = { ...given.answers };
-    for (const key of ["agency", "unit", "code", "startDate"] as const) {
+    const keys = !template.header
+      ? (["code", "startDate"] as const)
+      : (["agency", "unit", "code", "startDate"] as const);
+    for (const key of keys) {
       const current = answers[key];
       const hint = current ? localize(text.keep, lang, { value: current }) : localize(text.skip, lang);
       const reply = await reader.ask(localize(text[key], lang, { current: hint }));

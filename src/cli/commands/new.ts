@@ -58,6 +58,10 @@ const text = {
     en: "{count} places still to fill (vtvl lint warns until they are filled):\n",
   },
   empty: { vi: "  - {field}: để trống (null)\n", en: "  - {field}: empty (null)\n" },
+  ignored: {
+    vi: "Mẫu này in như một phụ lục, không có phần tên cơ quan ở đầu trang: bỏ qua {flags}. Ghi tên cơ quan trong tên phụ lục (appendix.title).\n",
+    en: "This form is printed as an appendix, without an agency header: {flags} ignored. Name the agency in the appendix title (appendix.title).\n",
+  },
   templateErrors: {
     vi: "Lưu ý: mẫu này còn {count} lỗi theo vtvl lint; xin báo cho người bảo trì vtvl.\n",
     en: "Note: this template has {count} lint errors; please report it to the vtvl maintainers.\n",
@@ -111,6 +115,12 @@ function report(io: CliIo, result: Scaffolded, template: TemplateEntry, cwd: str
     for (const site of result.blanks) lines.push(`  - ${site.path.join(".")}: ${site.what}\n`);
     for (const field of result.emptyFields) lines.push(localize(text.empty, lang, { field }));
   }
+  if (result.ignored.length)
+    lines.push(
+      localize(text.ignored, lang, {
+        flags: result.ignored.map((key) => (key === "agency" ? "--agency" : "--unit")).join(", "),
+      }),
+    );
   const errors = result.findings.filter((finding) => finding.severity === "error").length;
   if (errors) lines.push(localize(text.templateErrors, lang, { count: errors }));
   lines.push(localize(text.next, lang, { file: shown }));
