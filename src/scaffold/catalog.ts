@@ -72,7 +72,7 @@ function allWordsAnywhere(query: readonly string[], entry: TemplateEntry): boole
  * Templates whose name holds the query's words in order, each as the start of a word, with or without
  * diacritics: "chuyen vien chinh kiem soat" finds "Chuyên viên chính về kiểm soát thủ tục hành chính" and not
  * "Chuyên viên về kiểm soát thủ tục hành chính" (whose "chính" comes last). Exact names first, then names that
- * start with the query, then the closest matches. When no name matches in order, any template whose name, id,
+ * start with the query, then the closest matches; the catalogue's order within each. When no name matches in order, any template whose name, id,
  * grade or source holds every word.
  */
 export function searchTemplates(
@@ -92,10 +92,7 @@ export function searchTemplates(
   });
   if (!scored.length) return entries.filter((entry) => allWordsAnywhere(queryWords, entry));
   return scored
-    .sort(
-      (a, b) =>
-        a.rank - b.rank || a.gaps - b.gaps || a.entry.name.length - b.entry.name.length || a.order - b.order,
-    )
+    .sort((a, b) => a.rank - b.rank || a.gaps - b.gaps || a.order - b.order)
     .map(({ entry }) => entry);
 }
 

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { lintText } from "../lint/engine.js";
+import { SourceLocator } from "../load/locate.js";
 import type { Finding } from "../lint/finding.js";
 import type { Position } from "../model/types.js";
 import { findBlanks, type BlankSite } from "./blank.js";
@@ -30,6 +31,8 @@ export function defaultFileName(template: TemplateEntry): string {
 
 export interface Scaffolded {
   text: string;
+  /** Line of each blank in `text`, in the order of `blanks`. */
+  blankLines: number[];
   /** Absolute path the text is meant for (the reference point of its relative schema path). */
   path: string;
   blanks: BlankSite[];
@@ -59,10 +62,13 @@ export function scaffoldPosition(
   });
   const result = lintText(relative(options.cwd, path) || path, text);
   const position = result.position as (Position & Record<string, unknown>) | undefined;
+  const blanks = findBlanks(position ?? {});
+  const locator = new SourceLocator(text);
   return {
     text,
+    blankLines: blanks.map((site) => locator.range(site.path).start.line),
     path,
-    blanks: findBlanks(position ?? {}),
+    blanks,
     emptyFields: IDENTIFICATION_FIELDS.filter(
       (field) => position !== undefined && (position[field] === null || position[field] === undefined),
     ),

@@ -46,7 +46,7 @@ const text = {
     vi: "Ngày bắt đầu thực hiện (YYYY-MM-DD, hoặc cách tính ngày){current}: ",
     en: "Start date (YYYY-MM-DD, or how it is determined){current}: ",
   },
-  skip: { vi: " (Enter để để trống)", en: " (Enter to leave blank)" },
+  skip: { vi: " (Enter: để trống)", en: " (Enter: leave blank)" },
   keep: { vi: " [{value}]", en: " [{value}]" },
 } satisfies Record<string, Localized>;
 

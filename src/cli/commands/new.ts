@@ -57,6 +57,7 @@ const text = {
     vi: "Còn {count} chỗ cần bổ sung (vtvl lint cảnh báo đến khi điền xong):\n",
     en: "{count} places still to fill (vtvl lint warns until they are filled):\n",
   },
+  blankAt: { vi: "  - dòng {line} ({path}): {what}\n", en: "  - line {line} ({path}): {what}\n" },
   empty: { vi: "  - {field}: để trống (null)\n", en: "  - {field}: empty (null)\n" },
   ignored: {
     vi: "Mẫu này in như một phụ lục, không có phần tên cơ quan ở đầu trang: bỏ qua {flags}. Ghi tên cơ quan trong tên phụ lục (appendix.title).\n",
@@ -112,7 +113,15 @@ function report(io: CliIo, result: Scaffolded, template: TemplateEntry, cwd: str
   const count = result.blanks.length + result.emptyFields.length;
   if (count) {
     lines.push(localize(text.blanks, lang, { count }));
-    for (const site of result.blanks) lines.push(`  - ${site.path.join(".")}: ${site.what}\n`);
+    result.blanks.forEach((site, index) =>
+      lines.push(
+        localize(text.blankAt, lang, {
+          line: result.blankLines[index],
+          path: site.path.join("."),
+          what: site.what,
+        }),
+      ),
+    );
     for (const field of result.emptyFields) lines.push(localize(text.empty, lang, { field }));
   }
   if (result.ignored.length)
