@@ -134,6 +134,8 @@ export interface PatternEntry {
   pattern: string;
   what: string;
   source: string;
+  /** Only in these top-level sections, when given. */
+  paths?: string[];
 }
 
 export interface TextData {
@@ -146,7 +148,7 @@ export interface TextData {
     source: string;
   };
   typos: Array<{ wrong: string; right: string; source: string }>;
-  reduplications: string[];
+  doubledWords: { single: string[]; conjunctions: string[] };
   markup: Array<Omit<PatternEntry, "what">>;
   certificateScale: { patterns: string[]; source: string };
 }

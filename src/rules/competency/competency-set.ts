@@ -4,13 +4,31 @@ import { didYouMean } from "../../util/similar.js";
 import { competencyData } from "../data.js";
 import { cleanCompetencyName, competencyKey, matchCompetency } from "../support/competency.js";
 import { scalarFix } from "../support/scalar.js";
-import type { Rule } from "../types.js";
+import type { Rule, RuleContext } from "../types.js";
 
 const GROUP_LABELS: Record<CompetencyGroupId, string> = {
   chung: "Nhóm năng lực chung",
   "chuyen-mon": "Nhóm năng lực chuyên môn",
   "quan-ly": "Nhóm năng lực quản lý",
 };
+
+/** One finding per group for list marks and stray punctuation, with one fix for all of them. */
+function reportNoise(
+  context: RuleContext,
+  noisy: ReadonlyArray<{ name: string; clean: string; path: PathSegment[] }>,
+): void {
+  if (!noisy.length) return;
+  const fixes = noisy.map((entry) =>
+    scalarFix(context.text, entry.path, [[entry.name, entry.clean]], entry.clean, ""),
+  );
+  const edits = fixes.every((fix) => fix !== undefined) ? fixes.flatMap((fix) => fix!.edits) : [];
+  context.report({
+    messageId: noisy.length === 1 ? "nameNoise" : "namesNoise",
+    data: { name: noisy[0]!.name, clean: noisy[0]!.clean, count: noisy.length },
+    path: noisy[0]!.path,
+    fix: edits.length ? { description: "− list marks, punctuation", edits } : undefined,
+  });
+}
 
 /**
  * Each form has its catalogue of competencies: 7 general, 5 professional (4 in QĐ 302/2025), 5 management,
@@ -46,6 +64,10 @@ export const competencySet: Rule = {
       nameNoise: {
         vi: "Tên năng lực có ký hiệu đầu dòng hoặc dấu câu thừa: “{name}” → “{clean}”.",
         en: "The competency name carries a list mark or stray punctuation: “{name}” → “{clean}”.",
+      },
+      namesNoise: {
+        vi: "{count} tên năng lực trong nhóm có ký hiệu đầu dòng hoặc dấu câu thừa, như “{name}” → “{clean}”.",
+        en: "{count} competency names of the group carry list marks or stray punctuation, such as “{name}” → “{clean}”.",
       },
       wrongGroup: {
         vi: "Năng lực “{name}” thuộc {expected}, không thuộc {actual}.",
@@ -97,19 +119,12 @@ export const competencySet: Rule = {
       const label = GROUP_LABELS[group.group];
       const names = catalogue?.groups[group.group];
       const present = new Set<string>();
+      const noisy: Array<{ name: string; clean: string; path: PathSegment[] }> = [];
       group.items.forEach((item, itemIndex) => {
         const namePath: PathSegment[] = [...groupPath, "items", itemIndex, "name"];
         const clean = cleanCompetencyName(item.name);
-        if (
-          clean !== item.name.trim() &&
-          clean.replace(/\s+/g, " ") !== item.name.trim().replace(/\s+/g, " ")
-        )
-          context.report({
-            messageId: "nameNoise",
-            data: { name: item.name, clean },
-            path: namePath,
-            fix: scalarFix(context.text, namePath, [[item.name, clean]], clean, `→ ${clean}`),
-          });
+        if (clean !== item.name.trim().replace(/\s+/g, " "))
+          noisy.push({ name: item.name, clean, path: namePath });
         if (!catalogue) return;
         const match = matchCompetency(form, item.name);
         if (!match) {
@@ -144,6 +159,7 @@ export const competencySet: Rule = {
           context.report({ messageId: "duplicateName", data: { name: clean }, path: namePath });
         present.add(key);
       });
+      reportNoise(context, noisy);
       if (names) {
         for (const name of names)
           if (!present.has(competencyKey(name)))

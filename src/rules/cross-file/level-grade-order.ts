@@ -7,7 +7,10 @@ import { comparableSets, levelsByName } from "./competency-index.js";
 
 /** The specialty of a position: its name without the grade it begins with, on the grade's ladder. */
 function specialty(file: ProjectFile, grade: GradeEntry): string {
-  const name = file.position.name.normalize("NFC").replace(/\s+/g, " ").trim();
+  const name = String(file.position.name ?? "")
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim();
   const named = gradeInName(name);
   const rest = named ? name.slice(named.name.length) : name;
   return `${grade.ladder}\u0000${rest.trim().toLocaleLowerCase("vi")}`;

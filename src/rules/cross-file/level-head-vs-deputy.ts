@@ -4,13 +4,18 @@ import { formatRange, isBelow } from "../support/levels.js";
 import type { ProjectFile, ProjectRule } from "../types.js";
 import { comparableSets, levelsByName } from "./competency-index.js";
 
-const fold = (text: string): string =>
-  text.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+const fold = (text: unknown): string =>
+  String(text ?? "")
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLocaleLowerCase("vi");
 
 /** The head a deputy post serves under, by name: "Phó " + the head's name, or a known alias. */
-function headName(deputy: string): string[] {
+function headName(deputy: unknown): string[] {
   const name = fold(deputy);
   const heads: string[] = [];
+  if (!name) return heads;
   const { deputyPrefixes, aliases } = leadershipData();
   for (const prefix of deputyPrefixes) {
     const folded = `${fold(prefix)} `;
@@ -51,7 +56,9 @@ export const levelHeadVsDeputy: ProjectRule = {
   },
   checkProject(files) {
     for (const set of comparableSets(files)) {
-      const byName = new Map<string, ProjectFile>(set.map((file) => [fold(file.position.name), file]));
+      const byName = new Map<string, ProjectFile>(
+        set.filter((file) => fold(file.position.name)).map((file) => [fold(file.position.name), file]),
+      );
       for (const deputy of set) {
         for (const wanted of headName(deputy.position.name)) {
           const head = byName.get(wanted);

@@ -41,9 +41,12 @@ export const decisionReference: Rule = {
         context.report({ messageId: "blankNumber", data: { text }, path });
       if (date && BLANK_DATE.test(text)) context.report({ messageId: "blankDate", data: { text }, path });
     };
+    // The decision's own fields say it once; the "(Kèm theo …)" line is checked only for what they leave out.
+    const numberGiven = typeof decision?.number === "string";
+    const dateGiven = typeof decision?.date === "string";
     check(decision?.number, ["decision", "number"], true, false);
-    if (typeof decision?.date === "string" && !/\d{1,2}/.test(decision.date.replace(/\d{4}/, "")))
-      context.report({ messageId: "blankDate", data: { text: decision.date }, path: ["decision", "date"] });
-    check(appendix?.issuedWith, ["appendix", "issuedWith"], true, true);
+    if (dateGiven && !/\d{1,2}/.test(decision!.date!.replace(/\d{4}/, "")))
+      context.report({ messageId: "blankDate", data: { text: decision!.date }, path: ["decision", "date"] });
+    check(appendix?.issuedWith, ["appendix", "issuedWith"], !numberGiven, !dateGiven);
   },
 };

@@ -1,5 +1,5 @@
 import { didYouMean } from "../../util/similar.js";
-import { formRules, type HeadingKey } from "../data.js";
+import { formRules, textData, type HeadingKey } from "../data.js";
 import type { Rule } from "../types.js";
 
 /** "3.1- Bên trong", "III. CÁC MỐI QUAN HỆ", "a) Năng lực chung" → the words only, for comparison. */
@@ -13,6 +13,11 @@ export function headingWords(heading: string): string {
 }
 
 const fold = (text: string): string => headingWords(text).toLocaleLowerCase("vi");
+
+/** The heading with the known typos of the sources corrected (known-typo reports those). */
+function corrected(text: string): string {
+  return textData().typos.reduce((result, typo) => result.split(typo.wrong).join(typo.right), text);
+}
 
 /**
  * `headings` keeps a heading exactly as printed when it differs from the form's. The number style varies
@@ -44,8 +49,9 @@ export const headingText: Rule = {
     for (const [key, printed] of Object.entries(headings) as Array<[HeadingKey, string | undefined]>) {
       const accepted = rules.headings[key];
       if (!printed || !accepted?.length) continue;
-      const words = fold(printed);
-      if (accepted.some((heading) => fold(heading) === words)) continue;
+      // "Mục tiêu vị trí việc làm: (Tóm tắt tổng quan …)": the heading, then a hint or the text inline.
+      const candidates = [printed, printed.split(":")[0]!].map((text) => fold(corrected(text)));
+      if (accepted.some((heading) => candidates.includes(fold(heading)))) continue;
       const expected = didYouMean(headingWords(printed), accepted) ?? accepted[0]!;
       context.report({
         messageId: "headingDiffers",

@@ -1,8 +1,11 @@
 import { isBlank } from "../support/text.js";
 import type { Rule } from "../types.js";
 
-/** "Thực hiện các nhiệm vụ khác do cấp trên phân công/giao": the catch-all row has no criterion by design. */
-export const OTHER_DUTIES = /nhiệm vụ khác|công việc khác/iu;
+/**
+ * "Thực hiện các nhiệm vụ khác do cấp trên phân công/giao", "… các ý kiến chỉ đạo khác của Lãnh đạo": the
+ * catch-all row has no criterion by design.
+ */
+export const OTHER_DUTIES = /nhiệm vụ khác|công việc khác|chỉ đạo khác/iu;
 
 /**
  * Every task is judged by its completion criterion ("Tiêu chí đánh giá hoàn thành công việc"); a task row

@@ -7,6 +7,7 @@ export function cleanCompetencyName(name: string): string {
   return name
     .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")
+    .replace(/ ([,;.])/g, "$1")
     .trim()
     .replace(/^[•\-–—+*]\s*/u, "")
     .replace(/\s*[.;,]+$/u, "")

@@ -4,8 +4,8 @@ import { gradeList } from "../../model/normalize.js";
 import type { Position } from "../../model/types.js";
 import { gradeData, type GradeEntry } from "../data.js";
 
-function gradeKey(name: string): string {
-  return name
+function gradeKey(name: unknown): string {
+  return String(name ?? "")
     .normalize("NFC")
     .replace(/\s+/g, " ")
     .trim()
@@ -26,7 +26,7 @@ function index(): Map<string, GradeEntry> {
   return byKey;
 }
 
-export function findGrade(name: string): GradeEntry | undefined {
+export function findGrade(name: unknown): GradeEntry | undefined {
   return index().get(gradeKey(name));
 }
 
@@ -35,9 +35,10 @@ export function allGrades(): GradeEntry[] {
 }
 
 /** The grade a position's name begins with ("Chuyên viên chính về …" → Chuyên viên chính), if any. */
-export function gradeInName(name: string): GradeEntry | undefined {
+export function gradeInName(name: unknown): GradeEntry | undefined {
   index();
   const key = gradeKey(name);
+  if (!key) return undefined;
   for (const candidate of longestFirst!) {
     if (!key.startsWith(candidate.key)) continue;
     const next = key.charAt(candidate.key.length);

@@ -3,14 +3,19 @@ import { offsetsInScalar } from "../support/scalar.js";
 import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
-let allowed: Set<string> | undefined;
+let lists: { single: Set<string>; conjunctions: Set<string> } | undefined;
 
-function reduplications(): Set<string> {
-  allowed ??= new Set(textData().reduplications.map((phrase) => phrase.toLocaleLowerCase("vi")));
-  return allowed;
+function wordLists(): { single: Set<string>; conjunctions: Set<string> } {
+  if (!lists) {
+    const lower = (words: string[]): Set<string> =>
+      new Set(words.map((word) => word.toLocaleLowerCase("vi")));
+    const data = textData().doubledWords;
+    lists = { single: lower(data.single), conjunctions: lower(data.conjunctions) };
+  }
+  return lists;
 }
 
-/** Repeated words or word pairs separated by spaces only: "theo theo", "công tác công tác". */
+/** Repeated function words or syllable pairs separated by spaces only: "theo theo", "công tác công tác". */
 export function doubledPhrases(text: string): string[] {
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const found: string[] = [];
@@ -27,7 +32,9 @@ export function doubledPhrases(text: string): string[] {
       const end = second.at(-1)!.index! + second.at(-1)![0].length;
       const span = text.slice(start, end);
       if (!/^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u.test(span)) continue;
-      if (size === 1 && reduplications().has(span.toLocaleLowerCase("vi"))) continue;
+      const lowered = first.map((word) => word[0].toLocaleLowerCase("vi"));
+      if (size === 1 && !wordLists().single.has(lowered[0]!)) continue;
+      if (size === 2 && lowered.some((word) => wordLists().conjunctions.has(word))) continue;
       if (taken.some(([from, to]) => start < to && end > from)) continue;
       taken.push([start, end]);
       found.push(span);
@@ -37,8 +44,9 @@ export function doubledPhrases(text: string): string[] {
 }
 
 /**
- * "theo theo quy định", "các nhiệm vụ nhiệm vụ", "công tác công tác Công đoàn": a word typed twice. Vietnamese
- * reduplications ("dần dần", "từ từ") are left alone.
+ * "theo theo quy định", "các nhiệm vụ nhiệm vụ", "công tác công tác Công đoàn": a word typed twice. Overlapping
+ * compounds ("phân công công việc", "đảm bảo bảo mật") and pairs joined by a conjunction ("ngành hoặc ngành
+ * hoặc chuyên ngành") are Vietnamese, not slips (data/rules/text.yaml `doubledWords`).
  */
 export const doubledWord: Rule = {
   id: "doubled-word",

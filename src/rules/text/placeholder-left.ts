@@ -32,20 +32,15 @@ export const placeholderLeft: Rule = {
     const placeholders = textData().placeholders;
     for (const entry of textEntries(context.position)) {
       for (const placeholder of placeholders) {
-        const found = new Map<string, number>();
-        for (const match of entry.text.matchAll(dataRegExp(placeholder.pattern, "gmu"))) {
-          const occurrence = found.get(match[0]) ?? 0;
-          found.set(match[0], occurrence + 1);
-          context.report({
-            messageId: "placeholder",
-            data: { what: placeholder.what, text: excerpt(match[0] || entry.text) },
-            path: entry.path,
-            offsets: match[0].trim()
-              ? offsetsInScalar(context.text, entry.path, match[0], occurrence)
-              : undefined,
-          });
-          break;
-        }
+        if (placeholder.paths && !placeholder.paths.includes(String(entry.path[0]))) continue;
+        const match = dataRegExp(placeholder.pattern, "mu").exec(entry.text);
+        if (!match) continue;
+        context.report({
+          messageId: "placeholder",
+          data: { what: placeholder.what, text: excerpt(match[0].trim() ? match[0] : entry.text) },
+          path: entry.path,
+          offsets: match[0].trim() ? offsetsInScalar(context.text, entry.path, match[0]) : undefined,
+        });
       }
     }
   },
