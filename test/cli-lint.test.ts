@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { fsProblem } from "../src/cli/inputs.js";
 import { packageRoot } from "../src/paths.js";
 import { onlyRulesConfig } from "./fixtures/lint/only-rules.js";
 import { runCli, tempDir, writeTemp } from "./helpers.js";
@@ -193,6 +194,28 @@ describe("vtvl lint: inputs", () => {
     // The config next to --stdin-filepath applies: schema findings are warnings there.
     expect(child.stdout).toMatch(/4:1\s+cảnh báo\s+Khóa không hợp lệ `nmae`/);
     expect(child.status).toBe(0);
+  });
+});
+
+describe("unreadable paths are named with the reason", () => {
+  it("maps file system errors to messages (root reads everything, so EACCES cannot be staged here)", () => {
+    const problem = (code: string) => fsProblem("a/b.yaml", Object.assign(new Error(code), { code }));
+    expect(problem("EACCES")).toMatchObject({ kind: "unreadable", path: "a/b.yaml" });
+    expect(problem("EACCES").message.vi).toContain("Không có quyền đọc");
+    expect(problem("EPERM").message.en).toContain("Permission denied");
+    expect(problem("ENOENT").kind).toBe("missing");
+    expect(problem("EISDIR").message.vi).toContain("là một thư mục");
+    expect(problem("EIO").message.en).toContain("EIO");
+  });
+
+  it("fixes the target of a symbolic link and keeps the link", async () => {
+    const dir = isolated(["unicode-nfc"]);
+    const target = writeTemp("target.yaml", nfdValid, dir);
+    symlinkSync(target, join(dir, "link.yaml"));
+    const run = await runCli("lint", "--fix", join(dir, "link.yaml"));
+    expect(run.code).toBe(0);
+    expect(lstatSync(join(dir, "link.yaml")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe(nfdValid.normalize("NFC"));
   });
 });
 

@@ -2,7 +2,7 @@
  * `vtvl lint`: paths → files → config → per-file lint (+ --fix) → cross-file rules → one or more reports
  * → exit code. Paths that cannot be used are reported on stderr and the rest is still linted (exit 2).
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../config/load.js";
@@ -283,8 +283,10 @@ export function registerLint(program: Command, io: CliIo): void {
       if (flags.fix) {
         for (const fix of run.fixes) {
           try {
-            const mode = statSync(fix.file).mode & 0o7777;
-            writeAtomically(fix.file, `${fix.hadBom ? "\uFEFF" : ""}${fix.fixed}`, mode);
+            // Through a symbolic link, fix the file it points to and keep the link.
+            const target = realpathSync(fix.file);
+            const mode = statSync(target).mode & 0o7777;
+            writeAtomically(target, `${fix.hadBom ? "\uFEFF" : ""}${fix.fixed}`, mode);
           } catch (error) {
             io.stderr(message(fsProblem(fix.file, error), lang));
             io.setExitCode(2);
