@@ -152,6 +152,10 @@ export function browserArgs(userDataDir: string, userAgent: string): string[] {
     "--mute-audio",
     "--font-render-hinting=none",
     "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
+    // Belt and braces: should anything slip past request interception (a speculative connection for a frame
+    // does), it goes to a proxy that does not exist instead of the network.
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
   ];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   return args;

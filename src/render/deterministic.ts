@@ -1,8 +1,11 @@
 /**
- * Reproducible PDFs. Chromium (Skia) writes the time of printing as /CreationDate and /ModDate in the Info
- * dictionary and nothing else that varies between runs (no /ID, no random font-subset tags), so with
- * SOURCE_DATE_EPOCH set we overwrite those two dates in place. The replacement has exactly the length of the
- * original, so the cross-reference offsets stay valid; a date we cannot replace that way is left untouched.
+ * Reproducible PDFs. Two things vary between two prints of the same HTML by Chromium (Skia): the time of
+ * printing, as /CreationDate and /ModDate in the Info dictionary, and in a tagged PDF the ids of the structure
+ * elements, "(node00003038)", which are the renderer's DOM node counters and grow from one document to the
+ * next. There is no /ID and font subsets are tagged AAAAAA+, BAAAAA+ … in order. With SOURCE_DATE_EPOCH set we
+ * overwrite the dates and renumber the node ids 1, 2, 3 … in their original order (so the sorted ID tree stays
+ * sorted), in place: every replacement has exactly the length of the original, so the cross-reference offsets
+ * stay valid. Anything we cannot replace that way is left untouched.
  */
 
 function pdfDate(epochSeconds: number): string {
@@ -24,7 +27,18 @@ export function makeDeterministic(pdf: Uint8Array, epochSeconds: number): Uint8A
     const replacement = `/${key}${whole.slice(key.length + 1, whole.indexOf("(D:"))}(D:${stamp}${zone.length === utc.length ? utc : zone})`;
     return replacement.length === whole.length && digits.length === stamp.length ? replacement : whole;
   });
-  return patched === text ? pdf : new Uint8Array(Buffer.from(patched, "latin1"));
+  const renumbered = renumberNodeIds(patched);
+  return renumbered === text ? pdf : new Uint8Array(Buffer.from(renumbered, "latin1"));
+}
+
+const NODE_ID = /\(node(\d{8})\)/g;
+
+function renumberNodeIds(text: string): string {
+  const ids = [...new Set([...text.matchAll(NODE_ID)].map((match) => Number(match[1])))].sort(
+    (a, b) => a - b,
+  );
+  const renumbered = new Map(ids.map((id, index) => [id, String(index + 1).padStart(8, "0")]));
+  return text.replace(NODE_ID, (_whole, digits: string) => `(node${renumbered.get(Number(digits))!})`);
 }
 
 /** SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/), or undefined if unset or bad. */

@@ -1,0 +1,203 @@
+/** The pure parts of rendering: view model, layout fit, output tree, reproducibility patch. No browser. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commonBase } from "../src/cli/commands/render.js";
+import type { FormId, Position } from "../src/model/types.js";
+import { packageRoot } from "../src/paths.js";
+import { browserCandidates, findBrowser, BrowserNotFound } from "../src/render/browser.js";
+import { buildCatalogView } from "../src/render/catalog.js";
+import { makeDeterministic } from "../src/render/deterministic.js";
+import { fontFaceCss, uncoveredCharacters } from "../src/render/fonts.js";
+import { renderHtmlDocument } from "../src/render/html.js";
+import { layoutIds, layoutSpec, missingForLayout } from "../src/render/layouts.js";
+import { loadForRender } from "../src/render/load.js";
+import { buildPositionView, formatDate } from "../src/render/view.js";
+import { tempDir } from "./helpers.js";
+
+function fixture(form: FormId): Position {
+  const file = join(packageRoot, "test/fixtures/render", `${form}.yaml`);
+  const loaded = loadForRender(file, readFileSync(file));
+  if (!loaded.ok) throw new Error(file);
+  return loaded.position;
+}
+
+describe("view model", () => {
+  it("lets a written level cover the empty level cells below it (QĐ 4135 leaders, TT 02/2023 ngoại ngữ)", () => {
+    const view = buildPositionView(fixture("qd-4135-btctw-a"), layoutSpec("qd-4135-btctw-a"));
+    const professional = view.competencies.groups.find((group) => group.id === "chuyen-mon")!;
+    expect(professional.rows.map((row) => row.levelRowspan)).toEqual([5, 0, 0, 0, 0]);
+    expect(professional.rows[0]!.level).toBe("Theo yêu cầu năng lực của VTVL chuyên môn đảm nhiệm");
+    expect(professional.rows[0]!.groupRowspan).toBe(5);
+    const vpcp = buildPositionView(fixture("tt-02-2023-vpcp"), layoutSpec("tt-02-2023-vpcp"));
+    const general = vpcp.competencies.groups[0]!;
+    expect(general.rows.map((row) => row.levelRowspan)).toEqual([1, 1, 1, 1, 1, 2, 0]);
+  });
+
+  it("spans the area over the work column when a task has no concrete work (TT 02/2023 2.8, 2.9)", () => {
+    const view = buildPositionView(fixture("tt-02-2023-vpcp"), layoutSpec("tt-02-2023-vpcp"));
+    expect(view.tasks.map((task) => task.areaSpansWork)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it("adds the layout's bullets, but not before items that carry their own numbers", () => {
+    const view = buildPositionView(fixture("tt-02-2023-vpcp"), layoutSpec("tt-02-2023-vpcp"));
+    expect(view.tasks[0]!.work.every((item) => item.bullet === undefined)).toBe(true);
+    const qualities = view.requirements.rows.find((row) => row.label === "Phẩm chất cá nhân")!;
+    expect(qualities.items.every((item) => item.bullet === "•")).toBe(true);
+    const experience = view.requirements.rows.find((row) => row.label.startsWith("Kinh nghiệm"))!;
+    expect(experience.items[0]!.bullet).toBe("•");
+  });
+
+  it("marks one X per competency for the Hưng Yên matrix and letters the groups a), b)", () => {
+    const view = buildPositionView(fixture("hung-yen-pl1-1-2022"), layoutSpec("hung-yen-pl1-1-2022"));
+    expect(view.competencies.groups.map((group) => `${group.enumerator}) ${group.label}`)).toEqual([
+      "a) Năng lực chung",
+      "b) Năng lực chuyên môn",
+    ]);
+    expect(view.competencies.groups[0]!.rows[0]!.marks).toEqual([false, false, false, true, false]);
+  });
+
+  it("groups NĐ 232/2026 tasks by section and merges the Bậc cells of equal rows", () => {
+    const view = buildPositionView(fixture("nd-232-2026"), layoutSpec("nd-232-2026"));
+    expect(view.tasksByCategory.chuyenMon.map((task) => [task.careerLevel, task.careerLevelRowspan])).toEqual(
+      [
+        ["Bậc 3", 2],
+        ["Bậc 3", 0],
+        ["Bậc 4", 2],
+        ["Bậc 4", 0],
+        ["Bậc 5", 2],
+        ["Bậc 5", 0],
+      ],
+    );
+    expect(view.tasksByCategory.quanLy).toHaveLength(1);
+    expect(
+      view.identification.categoryChoices.filter((choice) => choice.checked).map((c) => c.label),
+    ).toEqual(["Quản lý"]);
+  });
+
+  it("keeps a heading as printed when the file gives one, numbering included", () => {
+    const position = {
+      ...fixture("qd-4135-btctw-a"),
+      headings: { relations: "3. Các mối quan hệ công việc" },
+    };
+    const html = renderHtmlDocument(position, "qd-4135-btctw-a");
+    expect(html).toContain("<h2>3. Các mối quan hệ công việc</h2>");
+    expect(html).toContain("<h2>4- Phạm vi quyền hạn</h2>");
+  });
+
+  it("prints the form's title and approval when the file leaves them out, and none when approval is null", () => {
+    const { title: _title, approval: _approval, ...rest } = fixture("tt-02-2023-vpcp");
+    const view = buildPositionView(rest as Position, layoutSpec("tt-02-2023-vpcp"));
+    expect(view.title).toBe("BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC VỊ TRÍ VIỆC LÀM");
+    expect(view.approval?.caption).toBe("Phê duyệt của lãnh đạo");
+    expect(
+      buildPositionView({ ...rest, approval: null } as Position, layoutSpec("tt-02-2023-vpcp")).approval,
+    ).toBe(undefined);
+  });
+
+  it("escapes every value of the data in the HTML", () => {
+    const html = renderHtmlDocument(fixture("tt-02-2023-vpcp"), "tt-02-2023-vpcp");
+    expect(html).toContain("&lt;img src&#x3D;&quot;http://127.0.0.1:9/leak.png&quot;&gt;");
+    expect(html).not.toContain('<img src="http://127.0.0.1:9/leak.png">');
+    expect(html).toContain("Sở KH&amp;CN");
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it("formats ISO dates as the forms do", () => {
+    expect(formatDate("2026-01-05")).toBe("05/01/2026");
+    expect(formatDate("Kể từ ngày Quyết định phê duyệt có hiệu lực")).toBe(
+      "Kể từ ngày Quyết định phê duyệt có hiệu lực",
+    );
+  });
+});
+
+describe("drawing a file in another form's layout", () => {
+  it("names what the data lacks", () => {
+    const missing = missingForLayout(fixture("tt-02-2023-vpcp"), "ninh-binh-xa-2026").map(
+      (field) => field.path,
+    );
+    expect(missing).toEqual(["/workingConditions"]);
+    const xMatrix = missingForLayout(fixture("tt-02-2023-vpcp"), "hung-yen-pl1-1-2022");
+    expect(xMatrix.some((field) => field.message.vi.includes("Đạo đức và bản lĩnh"))).toBe(true);
+    const perLevel = missingForLayout(fixture("qd-302-2025-ubnd"), "nd-232-2026").map((field) => field.path);
+    expect(perLevel).toEqual(expect.arrayContaining(["/category", "/careerLevels", "/tasks"]));
+  });
+
+  it("accepts data that has everything the layout draws", () => {
+    expect(missingForLayout(fixture("tt-02-2023-vpcp"), "qd-302-2025-ubnd")).toEqual([]);
+    expect(missingForLayout(fixture("ninh-binh-xa-2026"), "tt-02-2023-vpcp")).toEqual([]);
+  });
+
+  it("has a layout for every form", () => {
+    for (const id of layoutIds()) expect(layoutSpec(id).form).toBe(id);
+  });
+});
+
+describe("fonts", () => {
+  it("embeds only the subsets the text needs, Vietnamese before Latin Extended", () => {
+    const css = fontFaceCss({ kind: "inline", text: "Độc lập - Tự do - Hạnh phúc" });
+    expect(css).toContain("unicode-range:U+0102-0103");
+    expect(css).not.toMatch(/U\+0100-02BA/);
+    const all = fontFaceCss({ kind: "url", baseUrl: "https://x/" });
+    expect(all.indexOf("tinos-vietnamese-400-normal")).toBeGreaterThan(
+      all.indexOf("tinos-latin-ext-400-normal"),
+    );
+    expect(all.lastIndexOf("tinos-latin-400-normal")).toBeGreaterThan(
+      all.indexOf("tinos-vietnamese-400-normal"),
+    );
+  });
+
+  it("names characters no embedded face covers", () => {
+    expect(uncoveredCharacters("Nhóm ☐ Quản lý 🙂 “KH&CN” – ơ")).toEqual(["☐", "🙂"]);
+  });
+});
+
+describe("outputs and browsers", () => {
+  it("mirrors the input tree under the deepest common folder", () => {
+    const base = commonBase(["examples/tt-02-2023-vpcp/a.yaml", "examples/qd-302-2025-ubnd/b.yaml"], "/work");
+    expect(base).toBe("/work/examples");
+  });
+
+  it("says how to install a browser when there is none", () => {
+    const search = { env: {}, platform: "aix" as NodeJS.Platform, home: tempDir() };
+    expect(browserCandidates(search)).toEqual([]);
+    expect(() => findBrowser(search)).toThrow(BrowserNotFound);
+    try {
+      findBrowser(search);
+    } catch (error) {
+      expect((error as BrowserNotFound).details.vi).toContain("apt-get install chromium");
+    }
+    expect(() => findBrowser({ browserPath: "/nonexistent/chrome" })).toThrow(/nonexistent/);
+  });
+
+  it("fixes the dates of a PDF without moving a byte", () => {
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj\n<</Title (x)\n/CreationDate (D:20261122050009+00'00')\n/ModDate (D:20261122050009+00'00')>>\n/ID (node00003038) (node00000971)\nendobj\n",
+      "latin1",
+    );
+    const fixed = Buffer.from(makeDeterministic(pdf, 0)).toString("latin1");
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed).toContain("/CreationDate (D:19700101000000+00'00')");
+    expect(fixed).toContain("(node00000002) (node00000001)");
+  });
+
+  it("builds the catalogue with only the levels in use", () => {
+    const view = buildCatalogView([
+      { file: "a.yaml", position: fixture("tt-02-2023-vpcp") },
+      { file: "b.yaml", position: fixture("qd-302-2025-ubnd") },
+    ]);
+    expect(view.levels).toEqual(["Cấp trung ương", "Cấp tỉnh"]);
+    expect(view.groups.flatMap((group) => group.rows.map((row) => row.grade))).toEqual([
+      "Chuyên viên chính",
+      "Nghiên cứu viên chính hạng II",
+    ]);
+  });
+});
