@@ -13,7 +13,7 @@ interface GradeOverride {
 
 interface Options {
   /** Replacement ranges per grade name ("Chuyên viên chính") or tier ("2"). */
-  grades?: Record<string, GradeOverride>;
+  ranges?: Record<string, GradeOverride>;
   /** "within" (default): the level lies inside the pattern's range; "exact": the same range. */
   mode?: "within" | "exact";
 }
@@ -26,14 +26,14 @@ const GROUP_LABELS: Record<CompetencyGroupId, string> = {
 
 function readOptions(raw: Record<string, unknown>): Options {
   const options: Options = {};
-  if (raw.grades && typeof raw.grades === "object") options.grades = raw.grades as Options["grades"];
+  if (raw.ranges && typeof raw.ranges === "object") options.ranges = raw.ranges as Options["ranges"];
   if (raw.mode === "exact" || raw.mode === "within") options.mode = raw.mode;
   return options;
 }
 
 function withOverrides(pattern: LevelPattern, options: Options): GradePattern[] {
   return pattern.grades.map((grade) => {
-    const override = Object.entries(options.grades ?? {}).find(
+    const override = Object.entries(options.ranges ?? {}).find(
       ([key]) => key === String(grade.tier) || findGrade(key)?.tier === grade.tier,
     )?.[1];
     if (!override) return grade;

@@ -33,7 +33,12 @@ export const idFieldsFilled: Rule = {
     },
   },
   check(context) {
-    const fields = formRules(context.form.id)?.idFields ?? [];
+    const configured = Array.isArray(context.options.fields)
+      ? context.options.fields.filter(
+          (field): field is keyof typeof LABELS => typeof field === "string" && field in LABELS,
+        )
+      : undefined;
+    const fields = configured ?? formRules(context.form.id)?.idFields ?? [];
     const position = context.position as unknown as Record<string, unknown>;
     for (const key of fields) {
       const value = position[key];

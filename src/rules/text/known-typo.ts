@@ -28,7 +28,17 @@ export const knownTypo: Rule = {
     },
   },
   check(context) {
-    const typos = textData().typos;
+    const extra = Array.isArray(context.options.typos)
+      ? (context.options.typos as unknown[]).filter(
+          (entry): entry is { wrong: string; right: string } =>
+            typeof entry === "object" &&
+            entry !== null &&
+            typeof (entry as { wrong?: unknown }).wrong === "string" &&
+            (entry as { wrong: string }).wrong !== "" &&
+            typeof (entry as { right?: unknown }).right === "string",
+        )
+      : [];
+    const typos = [...textData().typos, ...extra];
     for (const entry of textEntries(context.position)) {
       for (const typo of typos) {
         let from = 0;

@@ -1,7 +1,16 @@
-import { dataRegExp, textData } from "../data.js";
+import { dataRegExp, textData, type PatternEntry } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
 import { excerpt, textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
+
+function isValidRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The models print blanks for the agency to fill: dotted leaders ("ngành, lĩnh vực………..", "Phẩm chất khác
@@ -29,7 +38,12 @@ export const placeholderLeft: Rule = {
     },
   },
   check(context) {
-    const placeholders = textData().placeholders;
+    const extra = Array.isArray(context.options.patterns)
+      ? context.options.patterns
+          .filter((pattern): pattern is string => typeof pattern === "string" && isValidRegExp(pattern))
+          .map((pattern) => ({ id: "option", pattern, what: "mẫu của cơ quan", source: ".vtvlrc.yaml" }))
+      : [];
+    const placeholders: PatternEntry[] = [...textData().placeholders, ...extra];
     for (const entry of textEntries(context.position)) {
       for (const placeholder of placeholders) {
         if (placeholder.paths && !placeholder.paths.includes(String(entry.path[0]))) continue;

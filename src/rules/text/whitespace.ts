@@ -1,7 +1,7 @@
 import yaml from "js-yaml";
 import type { Fix, TextEdit } from "../../lint/finding.js";
 import { applyEdits, editsProduce, nodeOffsets } from "../support/scalar.js";
-import { excerpt, textEntries } from "../support/text.js";
+import { textEntries } from "../support/text.js";
 import type { Rule, RuleContext } from "../types.js";
 
 /** Spaces that look like a space but are not one: they break search, sorting and duplicate checks. */
@@ -11,6 +11,15 @@ const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 const ANY_IRREGULAR = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
 
 const STRAY = /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/;
+
+/** The text with its stray spaces made visible: "·" for a space at either end or doubled, "→" for a tab. */
+function shown(value: string): string {
+  const visible = value
+    .replace(/\t/g, "→")
+    .replace(/^ +| +$/g, (spaces) => "·".repeat(spaces.length))
+    .replace(/ {2,}/g, (spaces) => "·".repeat(spaces.length));
+  return visible.length > 70 ? `${visible.slice(0, 69)}…` : visible;
+}
 
 function tidy(value: string): string {
   return value.replace(/[ \t]+/g, " ").trim();
@@ -95,8 +104,8 @@ export const whitespace: Rule = {
         en: "The line has special spaces {chars}; use ordinary spaces.",
       },
       stray: {
-        vi: "Dấu cách thừa (ở hai đầu, hai dấu cách liền nhau, hoặc Tab): “{text}”.",
-        en: "Stray whitespace (at either end, doubled, or a tab): “{text}”.",
+        vi: "Dấu cách thừa (ở hai đầu, hai dấu cách liền nhau, hoặc Tab; đánh dấu ·, →): “{text}”.",
+        en: "Stray whitespace (at either end, doubled, or a tab; marked ·, →): “{text}”.",
       },
     },
   },
@@ -115,7 +124,7 @@ export const whitespace: Rule = {
         if (editsProduce(context.text, edits, entry.path, expected))
           fix = { description: "→ tidy spaces", edits };
       }
-      context.report({ messageId: "stray", data: { text: excerpt(entry.text) }, path: entry.path, fix });
+      context.report({ messageId: "stray", data: { text: shown(entry.text) }, path: entry.path, fix });
     }
   },
 };
