@@ -271,6 +271,23 @@ describe("vtvl new", () => {
     }
   });
 
+  it("puts the file in a folder given with -o", async () => {
+    const dir = tempDir();
+    const made = await runCli(
+      "new",
+      "--template",
+      "btctw-le-tan-phuc-vu",
+      "--yes",
+      "-o",
+      `${join(dir, "positions")}/`,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    expect(readdirSync(join(dir, "positions"))).toEqual(["le-tan-phuc-vu.yaml"]);
+    const again = await runCli("new", "--template", "btctw-lai-xe", "--yes", "-o", join(dir, "positions"));
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(join(dir, "positions")).sort()).toEqual(["lai-xe.yaml", "le-tan-phuc-vu.yaml"]);
+  });
+
   it("refuses unknown and ambiguous templates with exit 2 and says how to list them", async () => {
     const unknown = await runCli("new", "--template", "khong-co", "--yes", "-o", join(tempDir(), "a.yaml"));
     expect(unknown.code).toBe(2);

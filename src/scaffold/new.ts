@@ -29,6 +29,14 @@ export function defaultFileName(template: TemplateEntry): string {
   return `${slugify(template.name)}.yaml`;
 }
 
+/** `-o` names a file, or a folder (existing, or written with a trailing slash) to put the default name in. */
+export function outputPath(template: TemplateEntry, output: string | undefined, cwd: string): string {
+  if (!output || output === "-") return join(defaultOutputDirectory(cwd), defaultFileName(template));
+  const target = resolve(cwd, output);
+  const isFolder = /[\\/]$/.test(output) || (existsSync(target) && statSync(target).isDirectory());
+  return isFolder ? join(target, defaultFileName(template)) : target;
+}
+
 export interface Scaffolded {
   text: string;
   /** Line of each blank in `text`, in the order of `blanks`. */
@@ -48,10 +56,7 @@ export function scaffoldPosition(
   answers: Answers,
   options: { output?: string; cwd: string; schema?: SchemaRefMode },
 ): Scaffolded {
-  const path =
-    options.output && options.output !== "-"
-      ? resolve(options.cwd, options.output)
-      : join(defaultOutputDirectory(options.cwd), defaultFileName(template));
+  const path = outputPath(template, options.output, options.cwd);
   const templateText = readTemplate(template);
   const ignored = templateHasHeader(templateText)
     ? []

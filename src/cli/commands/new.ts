@@ -146,7 +146,10 @@ export function registerNew(program: Command, io: CliIo): void {
     .option("--code <code>", "mã vị trí việc làm")
     .option("--start-date <date>", "ngày bắt đầu thực hiện (YYYY-MM-DD, hoặc cách tính ngày)")
     .option("-y, --yes", "không hỏi: dùng các cờ và để trống phần còn lại")
-    .option("-o, --output <file>", "tệp sẽ ghi (mặc định: tên vị trí không dấu); - để in ra màn hình")
+    .option(
+      "-o, --output <file>",
+      "tệp sẽ ghi, hoặc thư mục (mặc định: tên vị trí không dấu); - để in ra màn hình",
+    )
     .option("--force", "ghi đè nếu tệp đã có")
     .option("--list", "liệt kê các mẫu")
     .option("--json", "với --list: in dạng JSON")
