@@ -14,3 +14,8 @@ console.log(
     ? "\n(Các lỗi trên là lỗi có thật của văn bản gốc, được giữ nguyên trong bản chép để vtvl tìm ra.)\n"
     : "",
 );
+
+console.log("$ vtvl render examples/ --out out/ --format pdf,html");
+const render = vtvl(["render", "examples/", "--out", "out/", "--format", "pdf,html"]);
+if (render.status !== 0) process.exit(render.status ?? 1);
+console.log("\nMở out/ để xem các bản mô tả đã in (PDF và HTML), theo đúng mẫu của từng văn bản.");

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// Benchmark of `vtvl render`: every file in examples/ to PDF, side by side in one run
+//   - batch: one browser, a pool of --concurrency pages (what `vtvl render examples/ --out …` does);
+//   - naive: a browser launched and closed for every file (what JSON Resume's export does);
+// plus the cold start (process start → first PDF on disk, through the real CLI) and the peak memory of the
+// node process and its browser for the batch at several concurrencies and file counts.
+// Results go to stdout and to the "## render" section of docs/PERFORMANCE.md (other sections are kept).
+// Run with `npm run bench` (which builds first); needs a Chromium, as `vtvl render` does.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const { renderBatch } = await import(`${root}dist/render/batch.js`);
+const { PdfEngine } = await import(`${root}dist/render/pdf.js`);
+const { findBrowser } = await import(`${root}dist/render/browser.js`);
+const { createProgress } = await import(`${root}dist/render/progress.js`);
+
+const examplesDir = join(root, "examples");
+const yamlFiles = (dir) =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return yamlFiles(path);
+      return /\.ya?ml$/.test(name) ? [path] : [];
+    });
+const files = yamlFiles(examplesDir);
+if (!files.length) {
+  console.error("bench/render: examples/ holds no YAML file");
+  process.exit(1);
+}
+const browser = findBrowser().path;
+const work = mkdtempSync(join(tmpdir(), "vtvl-bench-render-"));
+const silent = createProgress("none", () => {});
+
+/** Resident memory (MiB) of this process and every descendant (the browser and its renderers). */
+function treeRssMiB(rootPid) {
+  const children = new Map();
+  const rss = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rss.set(Number(entry), kib);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / 1024;
+}
+
+function sampler(pid = process.pid) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMiB(pid))), 50);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, treeRssMiB(pid));
+  };
+}
+
+function jobsFor(list, outDir, copies = 1) {
+  const jobs = [];
+  for (let copy = 0; copy < copies; copy++)
+    for (const input of list)
+      jobs.push({
+        input,
+        outputs: {
+          pdf: join(outDir, String(copy), relative(examplesDir, input).replace(/\.ya?ml$/, ".pdf")),
+        },
+      });
+  return jobs;
+}
+
+async function batch(list, concurrency, copies = 1) {
+  const outDir = join(work, `batch-${concurrency}-${copies}`);
+  let engine;
+  const stop = sampler();
+  const started = performance.now();
+  const result = await renderBatch(jobsFor(list, outDir, copies), {
+    concurrency,
+    force: true,
+    lang: "en",
+    progress: silent,
+    startEngine: async () =>
+      (engine = await PdfEngine.start({ executablePath: browser, concurrency, userAgent: "vtvl/bench" })),
+  });
+  await engine?.close();
+  const ms = performance.now() - started;
+  const peak = stop();
+  const failed = result.outcomes.filter((outcome) => !outcome.ok).length;
+  if (failed) throw new Error(`batch: ${failed} file(s) failed`);
+  return { ms, pdfs: result.written.pdf, peak };
+}
+
+async function naive(list) {
+  const outDir = join(work, "naive");
+  const stop = sampler();
+  const started = performance.now();
+  for (const job of jobsFor(list, outDir)) {
+    let engine;
+    const result = await renderBatch([job], {
+      concurrency: 1,
+      force: true,
+      lang: "en",
+      progress: silent,
+      startEngine: async () =>
+        (engine = await PdfEngine.start({
+          executablePath: browser,
+          concurrency: 1,
+          userAgent: "vtvl/bench",
+        })),
+    });
+    await engine?.close();
+    if (!result.outcomes[0].ok) throw new Error(`naive: ${job.input} failed`);
+  }
+  return { ms: performance.now() - started, pdfs: list.length, peak: stop() };
+}
+
+/** Through the real CLI, from spawning node to the first "✓" line (the first PDF is on disk by then). */
+function coldStart() {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [join(root, "bin/vtvl.js"), "render", examplesDir, "--out", join(work, "cold"), "--force"],
+      { env: { ...process.env, CI: "true" }, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let first;
+    let buffer = "";
+    child.stderr.on("data", (chunk) => {
+      buffer += chunk;
+      if (first === undefined && buffer.includes("✓ ")) first = performance.now() - started;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`vtvl render exited ${code}:\n${buffer}`));
+      else resolve({ firstMs: first, totalMs: performance.now() - started });
+    });
+  });
+}
+
+const cores = availableParallelism();
+const ms = (value) => `${Math.round(value)} ms`;
+const s = (value) => `${(value / 1000).toFixed(1)} s`;
+console.log(`bench/render: ${files.length} files, ${cores} cores, ${browser}`);
+
+const cold = await coldStart();
+console.log(`cold start: first PDF after ${ms(cold.firstMs)} (whole CLI run ${s(cold.totalMs)})`);
+const batched = await batch(files, cores);
+console.log(
+  `batch (concurrency ${cores}): ${s(batched.ms)}, ${ms(batched.ms / batched.pdfs)} per PDF, peak ${Math.round(batched.peak)} MiB`,
+);
+const single = await naive(files);
+console.log(
+  `naive (a browser per file): ${s(single.ms)}, ${ms(single.ms / single.pdfs)} per PDF, peak ${Math.round(single.peak)} MiB`,
+);
+const memory = [];
+for (const [concurrency, copies] of [
+  [1, 1],
+  [1, 3],
+  [2, 1],
+  [2, 3],
+  [4, 1],
+]) {
+  const run = await batch(files, concurrency, copies);
+  memory.push({ concurrency, pdfs: run.pdfs, peak: run.peak, perPdf: run.ms / run.pdfs });
+  console.log(
+    `memory: concurrency ${concurrency}, ${run.pdfs} PDFs → peak ${Math.round(run.peak)} MiB (${ms(run.ms / run.pdfs)} per PDF)`,
+  );
+}
+rmSync(work, { recursive: true, force: true });
+
+const speedup = single.ms / batched.ms;
+const perPdf = batched.ms / batched.pdfs;
+const verdict = (ok) => (ok ? "met" : "**not met**");
+const section = `## render
+
+\`npm run bench\` (bench/render.mjs), ${new Date().toISOString().slice(0, 10)}: ${files.length} files of \`examples/\` to PDF on this
+machine (${cores} cores${cpus()[0] ? `, ${cpus()[0].model.trim()}` : ""}, shared with other work while measured), ${browser}.
+
+| Measure | Result | Target |
+|---|---|---|
+| Batch, one browser, ${cores} pages | ${s(batched.ms)} (${ms(perPdf)} per PDF) | ≤ 150 ms per PDF: ${verdict(perPdf <= 150)} |
+| Naive, a browser launched per file | ${s(single.ms)} (${ms(single.ms / single.pdfs)} per PDF) | |
+| Batch speed-up over naive | ${speedup.toFixed(1)}× | ≥ 5×: ${verdict(speedup >= 5)} |
+| Cold start, \`vtvl render\` spawned → first PDF on disk | ${ms(cold.firstMs)} | < 2 s: ${verdict(cold.firstMs < 2000)} |
+| Peak memory, batch (node + browser) | ${Math.round(batched.peak)} MiB | bounded by --concurrency |
+| Peak memory, naive | ${Math.round(single.peak)} MiB | |
+
+Peak resident memory of node and its browser for the same batch at several pool sizes and file counts (the
+files rendered once or three times): it follows \`--concurrency\`, not the number of files.
+
+| --concurrency | PDFs | Peak memory | Per PDF |
+|---|---|---|---|
+${memory.map((row) => `| ${row.concurrency} | ${row.pdfs} | ${Math.round(row.peak)} MiB | ${ms(row.perPdf)} |`).join("\n")}
+`;
+
+const perfFile = join(root, "docs/PERFORMANCE.md");
+let document = existsSync(perfFile) ? readFileSync(perfFile, "utf8") : "# Performance\n";
+const start = document.search(/^## render\s*$/m);
+if (start === -1) document = `${document.trimEnd()}\n\n${section}`;
+else {
+  const rest = document.slice(start + 1);
+  const nextHeading = rest.search(/^## /m);
+  const end = nextHeading === -1 ? document.length : start + 1 + nextHeading;
+  document = `${document.slice(0, start)}${section}${nextHeading === -1 ? "" : `\n${document.slice(end)}`}`;
+}
+writeFileSync(perfFile, `${document.trimEnd()}\n`);
+console.log(`bench/render: results written to ${relative(root, perfFile)} (## render)`);
