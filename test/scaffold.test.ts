@@ -523,6 +523,11 @@ describe("vtvl init", () => {
     try {
       const lint = await runCli("lint");
       expect(lint.code, lint.stdout + lint.stderr).toBe(0);
+      // vtvl new inside the repository: into positions/, pointing at the repository's schema copies.
+      expect((await runCli("new", "--template", "vc-302-ky-su", "--yes")).code).toBe(0);
+      expect(readFileSync(join(root, "positions", "ky-su.yaml"), "utf8").split("\n")[0]).toBe(
+        "# yaml-language-server: $schema=../.vtvl/schemas/qd-302-2025-ubnd.schema.json",
+      );
     } finally {
       process.chdir(cwd);
     }
