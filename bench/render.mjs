@@ -10,7 +10,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { setInterval, clearInterval } from "node:timers";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const { renderBatch } = await import(`${root}dist/render/batch.js`);

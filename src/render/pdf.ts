@@ -54,7 +54,16 @@ export class PdfEngine {
 
   static async start(options: PdfEngineOptions): Promise<PdfEngine> {
     const launched = await launchBrowser(options.executablePath, options.userAgent);
-    return new PdfEngine(launched, options);
+    const engine = new PdfEngine(launched, options);
+    // The first page is opened with the browser, while the caller is still reading its first files.
+    try {
+      engine.created++;
+      engine.idle.push(await engine.newPage());
+    } catch (error) {
+      await launched.close();
+      throw error;
+    }
+    return engine;
   }
 
   get executablePath(): string {

@@ -177,7 +177,11 @@ export function registerRender(program: Command, io: CliIo): void {
         io.stderr,
       );
       const engines = await engineStarter({ browserPath: flags.browserPath, concurrency, lang });
-      if (formats.includes("pdf")) engines.check();
+      if (formats.includes("pdf") && flags.catalog === undefined) {
+        engines.check();
+        // Start the browser now: it launches while the inputs are listed and the first files read.
+        engines.start().catch(() => undefined);
+      }
 
       const stopOnSignal = () => {
         void engines.close().finally(() => process.exit(130));
