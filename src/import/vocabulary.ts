@@ -1,0 +1,259 @@
+/**
+ * The words `vtvl import` recognises: section headings, table column labels, requirement row labels and
+ * competency groups, with the variants the published documents print (GUIDE §c, §d.5, §g). Matching is by
+ * keyword on lowercased text, so numbering styles ("1-", "1.", "I."), capitals and small wording changes
+ * ("Môi quan hệ") still land in the right place.
+ */
+import type { CompetencyGroup, FormId, Position } from "../model/types.js";
+
+export type SectionKey = keyof NonNullable<Position["headings"]>;
+export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
+
+export function lower(text: string): string {
+  return text.toLocaleLowerCase("vi").replace(/\s+/gu, " ").trim();
+}
+
+export interface Heading {
+  /** "1", "3.1", "V", "a" as printed. */
+  number: string;
+  /** The text after the number. */
+  body: string;
+  /** Roman numerals and plain numbers are top-level unless the outline makes them nested. */
+  kind: "roman" | "number" | "dotted" | "letter";
+}
+
+const HEADING =
+  /^(?<number>[IVX]+|\d+(?:\.\d+)*|[a-zđ])(?:\s*(?<sep>\.\s*-|[-.)])|(?<=\d\.\d+)(?=\s))\s*(?<body>\S.*)$/u;
+
+/** Splits "3.1- Bên trong" into number and text; undefined for a line that is no numbered heading. */
+export function splitHeading(text: string): Heading | undefined {
+  const match = HEADING.exec(text.trim());
+  if (!match?.groups) return undefined;
+  const number = match.groups.number!;
+  const kind = /^[IVX]+$/u.test(number)
+    ? "roman"
+    : /^\d+$/u.test(number)
+      ? "number"
+      : /^\d/u.test(number)
+        ? "dotted"
+        : "letter";
+  if (kind === "roman" && match.groups.sep !== ".") return undefined;
+  if (kind === "letter" && match.groups.sep !== ")") return undefined;
+  return { number, body: match.groups.body!, kind };
+}
+
+export type HeadingKey = SectionKey | "competencyGroup" | "generalInfo";
+
+/**
+ * What a heading's text announces. `nested` is true for "3.1-" style numbers and for plain numbers under a
+ * Roman heading (Hưng Yên's "1. Yêu cầu về trình độ" under "V."), where "năng lực" means the competency table.
+ */
+export function headingKey(body: string, nested: boolean): HeadingKey | undefined {
+  const text = lower(body).replace(/:$/u, "");
+  if (/^(các mối quan hệ )?bên trong(?![\p{L}\p{N}])/u.test(text)) return "relationsInternal";
+  if (/^(các mối quan hệ )?bên ngoài(?![\p{L}\p{N}])/u.test(text)) return "relationsExternal";
+  if (/^năng lực (chung|chuyên môn|quản lý)(?![\p{L}\p{N}])/u.test(text)) return "competencyGroup";
+  if (/^mục tiêu(?![\p{L}\p{N}])/u.test(text)) return "objective";
+  if (
+    /^(các )?(nhiệm vụ, )?(các )?công việc(?![\p{L}\p{N}]).{0,60}(tiêu chí|kết quả|sản phẩm)/u.test(text) &&
+    text.length < 90
+  )
+    return "tasks";
+  if (/^(các )?m[ốôo]i quan hệ(?![\p{L}\p{N}])/u.test(text) && text.length < 60) return "relations";
+  if (/^phạm vi,? quyền hạn(?![\p{L}\p{N}])/u.test(text)) return "authority";
+  if (/^điều kiện làm việc(?![\p{L}\p{N}])/u.test(text)) return "workingConditions";
+  if (/^thông tin chung$/u.test(text)) return "generalInfo";
+  if (/^(khung năng lực|(các )?năng lực)$/u.test(text)) return "competencies";
+  if (/^(các )?yêu cầu(?![\p{L}\p{N}])/u.test(text) && text.length < 90) {
+    if (nested)
+      return /năng lực/u.test(text) && !/trình độ/u.test(text) ? "competencies" : "requirementsQualification";
+    if (/trình độ|phẩm chất|kinh nghiệm/u.test(text)) return "requirements";
+    return /năng lực/u.test(text) ? "competencies" : "requirements";
+  }
+  return undefined;
+}
+
+/** A paragraph that is a section heading of some form (used to tell headings from text cut out of a cell). */
+export function looksLikeHeading(text: string): boolean {
+  const heading = splitHeading(text);
+  return (
+    heading !== undefined &&
+    headingKey(heading.body, heading.kind !== "roman" && heading.kind !== "number") !== undefined
+  );
+}
+
+// ------------------------------------------------------------------------------------------ identification
+
+export type IdentificationKey = "name" | "code" | "startDate" | "workplace" | "relatedProcedures" | "grade";
+
+export const IDENTIFICATION_LABELS: Array<[IdentificationKey, RegExp]> = [
+  ["name", /^Tên (?:VTVL|vị trí việc làm)\s*:?/iu],
+  ["code", /^Mã vị trí việc làm\s*:?/iu],
+  ["startDate", /^Ngày bắt đầu thực hiện\s*:?/iu],
+  ["workplace", /^Địa điểm làm việc\s*:?/iu],
+  ["relatedProcedures", /^Quy trình công việc liên quan\s*:?/iu],
+  ["grade", /^(?:Ngạch công chức tương ứng|Tương ứng ngạch công chức)\s*:?/iu],
+];
+
+// ----------------------------------------------------------------------------------------------- tables
+
+export type TableKind =
+  | "header"
+  | "identification"
+  | "objective"
+  | "tasks"
+  | "relationsInternal"
+  | "relationsExternal"
+  | "authority"
+  | "workingConditions"
+  | "requirements"
+  | "competencies"
+  | "catalogue"
+  | "approval";
+
+/** A table's kind from the texts of its first rows (the header), or undefined when nothing matches. */
+export function tableKind(rows: string[][]): TableKind | undefined {
+  const head = rows.slice(0, 2).flat();
+  const all = rows.flat();
+  const some = (cells: string[], pattern: RegExp) => cells.some((text) => pattern.test(text));
+  if (some(head, /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|TÊN CƠ QUAN)/u)) return "header";
+  if (some(head, /^(Tên (VTVL|vị trí việc làm)|Mã vị trí việc làm|Ngày bắt đầu thực hiện)\s*:/iu))
+    return "identification";
+  if (some(head, /^Tóm tắt tổng quan/iu)) return "objective";
+  if (some(head, /^Được quản lý trực tiếp/iu)) return "relationsInternal";
+  if (some(head, /^Bản chất quan hệ$/iu)) return "relationsExternal";
+  if (some(head, /^Nhóm yêu cầu$/iu)) return "requirements";
+  if (some(head, /^Tên năng lực$/iu) || some(head, /^Nhóm năng lực$/iu)) return "competencies";
+  if (some(head, /^Điều kiện cụ thể$/iu)) return "workingConditions";
+  if (some(head, /^(Các )?quyền hạn( cụ thể)?$/iu)) return "authority";
+  if (some(head, /tiêu chí/iu)) return "tasks";
+  if (some(head, /^Tên vị trí việc làm$/iu)) return "catalogue";
+  if (rows.length <= 2 && some(all, APPROVAL)) return "approval";
+  return undefined;
+}
+
+export const APPROVAL = /^(Phê duyệt của\b.*|Người phê duyệt|THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ)$/u;
+
+export type TaskColumn = "code" | "careerLevel" | "area" | "work" | "quota" | "outcomes" | "criteria";
+
+/** Task table columns in the order every form prints them. */
+export const TASK_COLUMN_ORDER: TaskColumn[] = [
+  "code",
+  "careerLevel",
+  "area",
+  "work",
+  "quota",
+  "outcomes",
+  "criteria",
+];
+
+export function taskColumn(label: string): TaskColumn | undefined {
+  const text = lower(label);
+  if (text.length > 60) return undefined;
+  if (/^s?tt$/u.test(text)) return "code";
+  if (/^bậc(?![\p{L}\p{N}])/u.test(text)) return "careerLevel";
+  if (/mảng công việc/u.test(text)) return "area";
+  if (/cụ thể$|^nội dung công việc/u.test(text)) return "work";
+  if (/định mức/u.test(text)) return "quota";
+  if (/kết quả đầu ra|sản phẩm/u.test(text)) return "outcomes";
+  if (/tiêu chí/u.test(text)) return "criteria";
+  return undefined;
+}
+
+export function requirementKey(label: string): RequirementKey | undefined {
+  const text = lower(label);
+  if (/^trình độ/u.test(text)) return "education";
+  if (/^bồi dưỡng/u.test(text)) return "training";
+  if (/^kiến thức/u.test(text)) return "knowledge";
+  if (/^kỹ năng/u.test(text)) return "skills";
+  if (/^kinh nghiệm/u.test(text)) return "experience";
+  if (/phẩm chất|chất lượng cá nhân/u.test(text)) return "qualities";
+  if (/yêu cầu khác/u.test(text)) return "other";
+  return undefined;
+}
+
+/** The row label the format treats as standard (docs/format.md); another printed label is kept as `label`. */
+export const STANDARD_REQUIREMENT_LABELS: Record<RequirementKey, string> = {
+  education: "Trình độ đào tạo",
+  training: "Bồi dưỡng, chứng chỉ",
+  knowledge: "Kiến thức, hiểu biết",
+  skills: "Kỹ năng",
+  experience: "Kinh nghiệm (thành tích công tác)",
+  qualities: "Phẩm chất cá nhân",
+  other: "Các yêu cầu khác",
+};
+
+export function competencyGroup(label: string): CompetencyGroup["group"] | undefined {
+  const text = lower(label);
+  if (/năng lực chung/u.test(text)) return "chung";
+  if (/năng lực chuyên môn/u.test(text)) return "chuyen-mon";
+  if (/năng lực quản lý/u.test(text)) return "quan-ly";
+  return undefined;
+}
+
+export const LEVEL_REFERENCE = /^Theo yêu cầu năng lực của(?![\p{L}\p{N}])/u;
+
+// ------------------------------------------------------------------------------------ standard headings
+
+/**
+ * Each form's headings as its model prints them (GUIDE §c); a description that prints another text keeps it
+ * in `headings`, as the transcriptions in examples/ do.
+ */
+export const STANDARD_HEADINGS: Partial<Record<FormId, Partial<Record<SectionKey, string>>>> = {
+  "tt-02-2023-vpcp": {
+    objective: "1- Mục tiêu vị trí việc làm",
+    tasks: "2- Các công việc và tiêu chí đánh giá",
+    relations: "3- Các mối quan hệ công việc",
+    relationsInternal: "3.1- Bên trong",
+    relationsExternal: "3.2- Bên ngoài",
+    authority: "4- Phạm vi quyền hạn",
+    requirements: "5- Các yêu cầu về trình độ, năng lực",
+    requirementsQualification: "5.1- Yêu cầu về trình độ",
+    competencies: "5.2- Các năng lực",
+  },
+  "qd-4135-btctw-a": {
+    objective: "1- Mục tiêu vị trí việc làm",
+    tasks: "2- Các công việc và tiêu chí đánh giá",
+    relations: "3- Các mối quan hệ trong công việc",
+    relationsInternal: "3.1- Bên trong",
+    relationsExternal: "3.2- Bên ngoài",
+    authority: "4- Phạm vi quyền hạn",
+    requirements: "5- Các yêu cầu về trình độ, năng lực",
+    requirementsQualification: "5.1- Yêu cầu về trình độ",
+    competencies: "5.2- Các năng lực",
+  },
+  "hung-yen-pl1-1-2022": {
+    objective: "I. MỤC TIÊU VỊ TRÍ VIỆC LÀM",
+    tasks: "II. CÁC CÔNG VIỆC VÀ TIÊU CHÍ ĐÁNH GIÁ",
+    relations: "III. CÁC MỐI QUAN HỆ TRONG CÔNG VIỆC",
+    relationsInternal: "1. Các mối quan hệ bên trong",
+    relationsExternal: "2. Các mối quan hệ bên ngoài",
+    authority: "IV. PHẠM VI QUYỀN HẠN",
+    requirements: "V. YÊU CẦU TRÌNH ĐỘ, NĂNG LỰC VÀ KỸ NĂNG",
+    requirementsQualification: "1. Yêu cầu về trình độ",
+    competencies: "2. Yêu cầu về năng lực",
+  },
+  "ninh-binh-xa-2026": {
+    objective: "1- Mục tiêu vị trí việc làm",
+    tasks: "2- Nhiệm vụ, công việc và tiêu chí đánh giá",
+    relations: "3- Mối quan hệ trong công việc",
+    relationsInternal: "3.1- Bên trong",
+    relationsExternal: "3.2- Bên ngoài",
+    authority: "4- Phạm vi quyền hạn",
+    workingConditions: "5- Điều kiện làm việc",
+    requirements: "6- Yêu cầu về trình độ, kinh nghiệm, phẩm chất:",
+    competencies: "7- Yêu cầu về năng lực:",
+  },
+  "qd-302-2025-ubnd": {
+    objective: "1. Mục tiêu, vị trí việc làm",
+    tasks: "2. Các công việc, định mức và tiêu chí đánh giá",
+    relations: "3. Các mối quan hệ công việc",
+    relationsInternal: "3.1. Bên trong",
+    relationsExternal: "3.2. Bên ngoài",
+    authority: "4. Phạm vi, quyền hạn",
+    requirements: "5. Yêu cầu về trình độ năng lực",
+    requirementsQualification: "5.1. Yêu cầu về trình độ",
+    competencies: "5.2. Các năng lực",
+  },
+};
+STANDARD_HEADINGS["qd-4135-btctw-b"] = STANDARD_HEADINGS["qd-4135-btctw-a"];

@@ -1,0 +1,352 @@
+/**
+ * `vtvl import`: the readers (text exports, HTML, .docx) on real documents and small real files, the
+ * artefacts GUIDE §g lists, and the command (files written atomically, never overwritten without --force,
+ * what is not placed kept as comments and reported, exit codes).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { importDocument } from "../src/import/index.js";
+import { readSource } from "../src/import/source.js";
+import { detectTextFormat } from "../src/import/text-export.js";
+import type { Position } from "../src/model/types.js";
+import { validateAgainstForm } from "../src/schema/validator.js";
+import { makeDocx } from "./fixtures/import/make-docx.js";
+import { runCli, tempDir, writeTemp } from "./helpers.js";
+
+const sources = join(import.meta.dirname, "fixtures", "sources");
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", "import", name);
+const source = (name: string) => readFileSync(join(sources, name));
+const importFile = (name: string) => importDocument(readSource(name, source(name)));
+
+describe("text exports", () => {
+  it("tells cell-per-line from row-per-line exports by where their TABs are", () => {
+    expect(detectTextFormat(source("000_a7696d64b2f94493.txt").toString("utf8"))).toBe("cell-lines");
+    expect(detectTextFormat(source("003_bd0bbd630426eb45.txt").toString("utf8"))).toBe("cell-lines");
+    expect(detectTextFormat(source("002_04aa76548196e8dd.txt").toString("utf8"))).toBe("row-lines");
+    expect(detectTextFormat("a\tb\tc\n\td\te\n")).toBe("row-lines");
+  });
+
+  it("splits a decision into its descriptions and reads its catalogue (TT 02/2023: 12 + Phụ lục I)", () => {
+    const result = importFile("000_a7696d64b2f94493.txt");
+    expect(result.descriptions.map((description) => description.fileName.slice(0, 3))).toEqual(
+      Array.from({ length: 12 }, (_, index) => `${String(index + 1).padStart(2, "0")}-`),
+    );
+    expect(result.catalogue?.entries).toHaveLength(12);
+    const sixth = result.descriptions[5]!;
+    // Published without its title and name row: kept missing, named after its catalogue row.
+    expect(sixth.position.name).toBeUndefined();
+    expect(sixth.missing).toEqual(["/title", "/name"]);
+    expect(sixth.fileName).toBe("06-chuyen-vien-ve-thu-ky-bien-tap.yaml");
+    expect(sixth.position.grade).toEqual({ name: "Chuyên viên" });
+    expect(result.descriptions.every((description) => description.form === "tt-02-2023-vpcp")).toBe(true);
+  });
+
+  it("keeps an approval row and the next title apart when no blank line separates them (000 L2079–2081)", () => {
+    const result = importFile("000_a7696d64b2f94493.txt");
+    expect(result.descriptions[7]!.position.approval).toEqual({ caption: "Phê duyệt của lãnh đạo" });
+    expect(result.descriptions[8]!.position.title).toBe(
+      "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC VỊ TRÍ VIỆC LÀM",
+    );
+  });
+
+  it("undoes merged cells printed twice or three times, and joins a cell cut by a blank line (QĐ 4135)", () => {
+    const result = importFile("001_1e3cb0e3f3dd4d5e.txt");
+    expect(result.descriptions).toHaveLength(34);
+    const first = result.descriptions[0]!.position;
+    expect(first.workplace).toBe("Trụ sở đơn vị");
+    const leaderTask = result.descriptions[6]!.position.tasks!.at(-1)!;
+    expect(leaderTask).toEqual({
+      code: "2.7",
+      area: "Đảm nhiệm VTVL chuyên môn ứng với ngạch công chức cao nhất trong LĐLĐ tỉnh",
+    });
+    const reception = result.descriptions[32]!.position.relations!.external![0]!;
+    expect(reception.nature).toContain("Đón, tiếp các đoàn khách đối ngoại.");
+    expect(result.descriptions.filter((description) => description.form === "qd-4135-btctw-b")).toHaveLength(
+      8,
+    );
+  });
+
+  it("moves a footnote mark glued to a word into footnotes, in order (QĐ 4135 L3784)", () => {
+    const position = importFile("001_1e3cb0e3f3dd4d5e.txt").descriptions[14]!.position;
+    expect(position.objective).toBe(
+      "Chủ trì tham mưu, đề xuất nhiệm vụ, giải pháp về công tác Công đoàn; chủ trì hướng dẫn, kiểm tra thực hiện theo phân công.",
+    );
+    expect(position.footnotes?.[0]?.mark).toBe("1");
+  });
+
+  it("reads the X matrix and the cell split over a blank line of Hưng Yên PL1.1", () => {
+    const position = importFile("003_bd0bbd630426eb45.txt").descriptions[0]!.position;
+    expect(position.header).toEqual({
+      motto: "none",
+      parentAgency: "UBND TỈNH HƯNG YÊN",
+      agency: "SỞ NỘI VỤ",
+      code: "PL1.1",
+    });
+    expect(position.tasks?.map((task) => task.code)).toEqual(["1", "2", "3", "4"]);
+    expect(
+      position.competencies?.groups.map((group) => [group.group, group.items.map((item) => item.level)]),
+    ).toEqual([
+      ["chung", [4, 3, 2, 3, 3]],
+      ["chuyen-mon", [3, 3, 3, 3]],
+    ]);
+  });
+
+  it("drops repeated headers and joins rows cut by page breaks in row-per-line exports (QĐ 302/2025)", () => {
+    const position = importFile("004_933b2910f56df9c1.txt").descriptions[0]!.position;
+    expect(position.tasks?.map((task) => task.code)).toEqual(["2.1", "2.2", "2.3", "2.4"]);
+    expect(position.competencies?.groups.map((group) => group.items.length)).toEqual([7, 4, 5]);
+    expect(position.professionalTitle).toEqual({ name: "Nghiên cứu viên chính" });
+  });
+
+  it("writes positions that match their form's schema, apart from parts the document does not print", () => {
+    for (const name of readdirSync(sources)) {
+      for (const description of importFile(name).descriptions) {
+        const problems = validateAgainstForm(description.form, structuredClone(description.position)) ?? [];
+        expect(
+          problems.map((problem) => `/${problem.path.join("/")}`).sort(),
+          `${name} #${description.index}`,
+        ).toEqual([...description.missing].sort());
+      }
+    }
+  });
+});
+
+describe("HTML", () => {
+  const result = importDocument(readSource("description.html", readFileSync(fixture("description.html"))));
+  const description = result.descriptions[0]!;
+  const position = description.position;
+
+  it("reads colspan and rowspan: merged task rows, an area spanning the work column", () => {
+    expect(description.form).toBe("tt-02-2023-vpcp");
+    expect(position.tasks).toEqual([
+      {
+        code: "2.1",
+        area: "Hướng dẫn thực hiện các văn bản.",
+        work: ["1. Chủ trì hướng dẫn.", "2. Tổ chức theo dõi.", "3. Bồi dưỡng nghiệp vụ."],
+        criteria: ["1. Văn bản được ban hành.", "2. Truyền đạt được nội dung."],
+      },
+      { code: "2.2", area: "Xây dựng kế hoạch công tác của cá nhân.", criteria: "Kế hoạch đúng hạn." },
+      { code: "2.3", area: "Thực hiện các nhiệm vụ khác do cấp trên phân công." },
+    ]);
+  });
+
+  it("keeps text as written: entities decoded, bullets dropped, notes apart, empty levels null", () => {
+    expect(position.objective).toBe("Tham mưu & tổng hợp về chuyên ngành.");
+    expect(position.workplace).toBeNull();
+    expect(position.relations?.internal?.notes).toBe("(Lưu ý: Căn cứ vào tổ chức sử dụng vị trí này)");
+    expect(position.relations?.external?.[0]?.nature).toEqual([
+      "Tham gia các cuộc họp.",
+      "Cung cấp thông tin.",
+    ]);
+    expect(position.requirements?.experience).toEqual({
+      label: "Kinh nghiệm công tác",
+      text: "Không yêu cầu",
+    });
+    expect(position.competencies?.groups).toEqual([
+      {
+        group: "chung",
+        label: "Nhóm năng lực chung",
+        items: [
+          { name: "Đạo đức và bản lĩnh", level: "3-5" },
+          { name: "Sử dụng công nghệ thông tin", level: null },
+        ],
+      },
+      { group: "quan-ly", label: "Nhóm năng lực quản lý", items: [{ name: "Ra quyết định", level: 2 }] },
+    ]);
+    expect(position.approval).toEqual({ caption: "Phê duyệt của lãnh đạo" });
+  });
+
+  it("reports what it cannot place, with its line", () => {
+    expect(description.unplaced.map((item) => [item.origin.line, item.text])).toEqual([
+      [49, "Sở thích | Đọc sách"],
+      [58, "Một đoạn văn lạc chỗ không thuộc mục nào."],
+    ]);
+  });
+});
+
+describe(".docx", () => {
+  const docx = makeDocx([
+    { paragraph: "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM" },
+    {
+      table: [
+        [{ text: "Tên vị trí việc làm: Kỹ sư" }, { text: "Mã vị trí việc làm: KS-01" }],
+        [{ text: "Quy trình công việc liên quan:" }, { text: ["Quy trình A", "Quy trình B"] }],
+      ],
+    },
+    { paragraph: "1. Mục tiêu, vị trí việc làm: Thiết kế và giám sát kỹ thuật." },
+    { paragraph: "2. Các công việc, định mức và tiêu chí đánh giá" },
+    {
+      table: [
+        [
+          { text: "TT", merge: "restart" },
+          { text: "Các nhiệm vụ, công việc", span: 2 },
+          { text: "Tiêu chí đánh giá hoàn thành công việc", merge: "restart" },
+        ],
+        [
+          { text: "", merge: "continue" },
+          { text: "Nhiệm vụ, mảng công việc" },
+          { text: "Công việc cụ thể" },
+          { text: "", merge: "continue" },
+        ],
+        [
+          { text: "2.1", merge: "restart" },
+          { text: "Thiết kế", merge: "restart" },
+          { text: ["Lập hồ sơ", "Kiểm tra bản vẽ"], numbered: true },
+          { text: "Đúng hạn" },
+        ],
+        [
+          { text: "", merge: "continue" },
+          { text: "", merge: "continue" },
+          { text: "Trình duyệt\nLưu hồ sơ", numbered: true },
+          { text: "Được duyệt" },
+        ],
+        [{ text: "2.2" }, { text: "Thực hiện các nhiệm vụ khác do cấp trên giao", span: 2 }, { text: "" }],
+      ],
+    },
+    { paragraph: "5.2. Các năng lực" },
+    {
+      table: [
+        [{ text: "Nhóm năng lực" }, { text: "Tên năng lực" }, { text: "Cấp độ" }],
+        [
+          { text: "Nhóm năng lực chuyên môn", merge: "restart" },
+          { text: "Khả năng thẩm định" },
+          { text: "3" },
+        ],
+        [{ text: "", merge: "continue" }, { text: "Khả năng phối hợp" }, { text: "2-3" }],
+      ],
+    },
+  ]);
+  const result = importDocument(readSource("kysu.docx", docx), { form: "qd-302-2025-ubnd" });
+  const position = result.descriptions[0]!.position;
+
+  it("reads gridSpan and vMerge, automatic numbering and soft line breaks", () => {
+    expect(result.document.format).toBe("docx");
+    expect(position.tasks).toEqual([
+      {
+        code: "2.1",
+        area: "Thiết kế",
+        work: ["1. Lập hồ sơ", "2. Kiểm tra bản vẽ", "3. Trình duyệt", "Lưu hồ sơ"],
+        criteria: ["Đúng hạn", "Được duyệt"],
+      },
+      { code: "2.2", area: "Thực hiện các nhiệm vụ khác do cấp trên giao" },
+    ]);
+    expect(position.competencies?.groups).toEqual([
+      {
+        group: "chuyen-mon",
+        label: "Nhóm năng lực chuyên môn",
+        items: [
+          { name: "Khả năng thẩm định", level: 3 },
+          { name: "Khả năng phối hợp", level: "2-3" },
+        ],
+      },
+    ]);
+  });
+
+  it("takes the form given with --form and the objective printed after its heading", () => {
+    expect(position.form).toBe("qd-302-2025-ubnd");
+    expect(position.objective).toBe("Thiết kế và giám sát kỹ thuật.");
+    expect(position.headings).toBeUndefined();
+    expect(position.relatedProcedures).toEqual(["Quy trình A", "Quy trình B"]);
+    expect(position.code).toBe("KS-01");
+  });
+});
+
+describe("vtvl import", () => {
+  it("writes one YAML per description and the catalogue, then refuses to overwrite without --force", async () => {
+    const out = tempDir();
+    const first = await runCli("import", join(sources, "000_a7696d64b2f94493.txt"), "--out", out);
+    expect(first.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(13);
+    expect(files[0]).toBe("00-danh-muc-vi-tri-viec-lam.yaml");
+    expect(first.stderr).toContain("12 bản mô tả");
+    const text = readFileSync(join(out, files[1]!), "utf8");
+    expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*tt-02-2023-vpcp\.schema\.json$/);
+    const position = yaml.load(text, { schema: yaml.CORE_SCHEMA }) as Position;
+    expect(position.tasks?.[0]?.code).toBe("2.1");
+
+    writeFileSync(join(out, files[1]!), "# sửa tay\n");
+    const again = await runCli("import", join(sources, "000_a7696d64b2f94493.txt"), "--out", out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("không ghi đè");
+    expect(readFileSync(join(out, files[1]!), "utf8")).toBe("# sửa tay\n");
+
+    const forced = await runCli("import", join(sources, "000_a7696d64b2f94493.txt"), "--out", out, "--force");
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, files[1]!), "utf8")).toBe(text);
+    expect(readdirSync(out).some((name) => name.endsWith(".tmp"))).toBe(false);
+  });
+
+  it("keeps what it cannot place as a commented block, reports it, and exits 1", async () => {
+    const out = tempDir();
+    const run = await runCli("import", fixture("description.html"), "--out", out, "--lang", "en");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /description\.html:49: not placed \(requirement row label not recognised\): Sở thích \| Đọc sách/u,
+    );
+    const text = readFileSync(join(out, "01-chuyen-vien-ve-thu-nghiem.yaml"), "utf8");
+    expect(text).toContain("#     Một đoạn văn lạc chỗ không thuộc mục nào.");
+    expect(yaml.load(text, { schema: yaml.CORE_SCHEMA })).toMatchObject({
+      name: "Chuyên viên về thử nghiệm",
+    });
+  });
+
+  it("puts each of several inputs in its own folder; --dry-run writes nothing", async () => {
+    const out = tempDir();
+    const dry = await runCli(
+      "import",
+      join(sources, "003_bd0bbd630426eb45.txt"),
+      join(sources, "002_04aa76548196e8dd.txt"),
+      "--out",
+      out,
+      "--dry-run",
+    );
+    expect(dry.code).toBe(0);
+    expect(readdirSync(out)).toEqual([]);
+    const run = await runCli(
+      "import",
+      join(sources, "003_bd0bbd630426eb45.txt"),
+      join(sources, "002_04aa76548196e8dd.txt"),
+      "--out",
+      out,
+    );
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["002-04aa76548196e8dd", "003-bd0bbd630426eb45"]);
+    expect(readdirSync(join(out, "002-04aa76548196e8dd"))).toHaveLength(6);
+  });
+
+  it("exits 2 with a clear message for unreadable input and unknown forms", async () => {
+    const out = tempDir();
+    const missing = await runCli("import", join(out, "khong-co.docx"), "--out", out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("khong-co.docx: không đọc được (không có tệp này)");
+    const broken = await runCli(
+      "import",
+      writeTemp("hong.docx", "PK\u0003\u0004 không phải zip"),
+      "--out",
+      out,
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("không đọc được tệp Word");
+    const legacy = await runCli(
+      "import",
+      writeTemp("cu.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])),
+      "--out",
+      out,
+    );
+    expect(legacy.stderr).toContain(".docx");
+    const form = await runCli(
+      "import",
+      join(sources, "003_bd0bbd630426eb45.txt"),
+      "--form",
+      "mau-la",
+      "--out",
+      out,
+    );
+    expect(form.code).toBe(2);
+    expect(form.stderr).toContain('Mẫu "mau-la" không có');
+    expect(existsSync(join(out, "01-truong-ban-to-chuc-dang.yaml"))).toBe(false);
+  });
+});
