@@ -215,14 +215,18 @@ export function formRules(form: FormId): FormRules | undefined {
 }
 
 /** A compiled regular expression per source string, so rules never recompile data patterns per file. */
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, Map<string, RegExp>>();
 
 export function dataRegExp(source: string, flags = "gu"): RegExp {
-  const key = `${flags}/${source}`;
-  let regexp = compiled.get(key);
+  let byFlags = compiled.get(source);
+  if (!byFlags) {
+    byFlags = new Map();
+    compiled.set(source, byFlags);
+  }
+  let regexp = byFlags.get(flags);
   if (!regexp) {
     regexp = new RegExp(source, flags);
-    compiled.set(key, regexp);
+    byFlags.set(flags, regexp);
   }
   regexp.lastIndex = 0;
   return regexp;

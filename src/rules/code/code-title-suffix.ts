@@ -5,13 +5,12 @@ import type { Rule } from "../types.js";
 
 /** "Công nghệ thông tin hạng II" → CNTTII; "Kỹ thuật viên" → KTV. */
 export function titleInitials(title: string): string {
-  const skip = new Set(codeData().initialsSkip.map((word) => word.toLocaleLowerCase("vi")));
+  const skip = new Set(codeData().initialsSkip.map((word) => word.toLowerCase()));
   let initials = "";
   for (const word of title.normalize("NFC").split(/\s+/)) {
     if (!word) continue;
     if (/^(?:I|II|III|IV)$/.test(word)) initials += word;
-    else if (!skip.has(word.toLocaleLowerCase("vi")))
-      initials += stripDiacritics(word).charAt(0).toUpperCase();
+    else if (!skip.has(word.toLowerCase())) initials += stripDiacritics(word).charAt(0).toUpperCase();
   }
   return initials;
 }

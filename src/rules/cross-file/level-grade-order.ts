@@ -13,7 +13,7 @@ function specialty(file: ProjectFile, grade: GradeEntry): string {
     .trim();
   const named = gradeInName(name);
   const rest = named ? name.slice(named.name.length) : name;
-  return `${grade.ladder}\u0000${rest.trim().toLocaleLowerCase("vi")}`;
+  return `${grade.ladder}\u0000${rest.trim().toLowerCase()}`;
 }
 
 /**

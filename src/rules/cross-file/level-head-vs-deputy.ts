@@ -9,7 +9,7 @@ const fold = (text: unknown): string =>
     .normalize("NFC")
     .replace(/\s+/g, " ")
     .trim()
-    .toLocaleLowerCase("vi");
+    .toLowerCase();
 
 /** The head a deputy post serves under, by name: "Phó " + the head's name, or a known alias. */
 function headName(deputy: unknown): string[] {

@@ -7,7 +7,7 @@ const fold = (text: string): string =>
     .replace(/[\s\u00a0]+/g, " ")
     .replace(/[\s.…:]+$/u, "")
     .trim()
-    .toLocaleLowerCase("vi");
+    .toLowerCase();
 
 /** The forms that end with an approval caption print it on every description; without it nobody signs. */
 export const approvalBlock: Rule = {

@@ -1,8 +1,7 @@
 import { formRules, formRulesData } from "../data.js";
 import type { Rule } from "../types.js";
 
-const fold = (text: string): string =>
-  text.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+const fold = (text: string): string => text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
  * NĐ 30/2020 puts the issuing agency top left and the Quốc hiệu with its Tiêu ngữ top right; the Party forms

@@ -12,7 +12,7 @@ export function headingWords(heading: string): string {
     .replace(/[\s:.]+$/u, "");
 }
 
-const fold = (text: string): string => headingWords(text).toLocaleLowerCase("vi");
+const fold = (text: string): string => headingWords(text).toLowerCase();
 
 /** The heading with the known typos of the sources corrected (known-typo reports those). */
 function corrected(text: string): string {

@@ -9,7 +9,7 @@ const fold = (text: string): string =>
     .replace(/\s+/g, " ")
     .replace(/[\s:]+$/u, "")
     .trim()
-    .toLocaleLowerCase("vi");
+    .toLowerCase();
 
 /**
  * Table 5.1 ("Nhóm yêu cầu | Yêu cầu cụ thể") has fixed rows: trình độ đào tạo; bồi dưỡng, chứng chỉ; kinh

@@ -15,7 +15,7 @@ export function cleanCompetencyName(name: string): string {
 }
 
 export function competencyKey(name: string): string {
-  return cleanCompetencyName(name).toLocaleLowerCase("vi");
+  return cleanCompetencyName(name).toLowerCase();
 }
 
 export interface CatalogueMatch {
@@ -25,22 +25,44 @@ export interface CatalogueMatch {
   viaAlias: boolean;
 }
 
+interface CatalogueIndex {
+  byKey: Map<string, { name: string; group: CompetencyGroupId }>;
+  aliases: Map<string, string>;
+}
+
+const indexes = new Map<FormId, CatalogueIndex | null>();
+
+function catalogueIndex(form: FormId): CatalogueIndex | null {
+  let index = indexes.get(form);
+  if (index === undefined) {
+    const catalogue = competencyData().catalogues[form];
+    index = catalogue
+      ? {
+          byKey: new Map(
+            (Object.entries(catalogue.groups) as Array<[CompetencyGroupId, string[]]>).flatMap(
+              ([group, names]) => names.map((name) => [competencyKey(name), { name, group }] as const),
+            ),
+          ),
+          aliases: new Map(
+            competencyData().aliases.map((entry) => [competencyKey(entry.alias), competencyKey(entry.name)]),
+          ),
+        }
+      : null;
+    indexes.set(form, index);
+  }
+  return index;
+}
+
 /** The catalogue entry a written name stands for in a form, exactly or through an alias. */
 export function matchCompetency(form: FormId, name: string): CatalogueMatch | undefined {
-  const catalogue = competencyData().catalogues[form];
-  if (!catalogue) return undefined;
+  const index = catalogueIndex(form);
+  if (!index) return undefined;
   const key = competencyKey(name);
-  const find = (wanted: string, viaAlias: boolean): CatalogueMatch | undefined => {
-    for (const [group, names] of Object.entries(catalogue.groups) as Array<[CompetencyGroupId, string[]]>) {
-      const hit = names.find((candidate) => competencyKey(candidate) === wanted);
-      if (hit) return { name: hit, group, viaAlias };
-    }
-    return undefined;
-  };
-  const exact = find(key, false);
-  if (exact) return exact;
-  const alias = competencyData().aliases.find((entry) => competencyKey(entry.alias) === key);
-  return alias ? find(competencyKey(alias.name), true) : undefined;
+  const exact = index.byKey.get(key);
+  if (exact) return { ...exact, viaAlias: false };
+  const aliasOf = index.aliases.get(key);
+  const viaAlias = aliasOf ? index.byKey.get(aliasOf) : undefined;
+  return viaAlias ? { ...viaAlias, viaAlias: true } : undefined;
 }
 
 /** The catalogue name of a written name in any form's catalogue, for forms without their own. */

@@ -10,7 +10,7 @@ function gradeKey(name: unknown): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/\s+và tương đương$/iu, "")
-    .toLocaleLowerCase("vi");
+    .toLowerCase();
 }
 
 let byKey: Map<string, GradeEntry> | undefined;

@@ -53,17 +53,17 @@ export function isBlank(value: unknown): boolean {
 }
 
 /**
- * The key under which two writings of one sentence compare equal: NFC, lowercase, single spaces, without a
+ * The key under which two writings of one sentence compare equal (the file's own texts, so no NFC step: a
+ * decomposed text is unicode-nfc's finding): lowercase, single spaces, without a
  * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
  */
 export function comparisonKey(text: string): string {
   return text
-    .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")
     .trim()
     .replace(/^(?:[•\-–—+*]\s*|\d+(?:[.,]\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*)+/iu, "")
     .replace(/[\s.;:,…]+$/u, "")
-    .toLocaleLowerCase("vi");
+    .toLowerCase();
 }
 
 /** Whether `index` of `text` starts or ends a word (no letter or digit on the outer side). */

@@ -7,8 +7,7 @@ let lists: { single: Set<string>; conjunctions: Set<string> } | undefined;
 
 function wordLists(): { single: Set<string>; conjunctions: Set<string> } {
   if (!lists) {
-    const lower = (words: string[]): Set<string> =>
-      new Set(words.map((word) => word.toLocaleLowerCase("vi")));
+    const lower = (words: string[]): Set<string> => new Set(words.map((word) => word.toLowerCase()));
     const data = textData().doubledWords;
     lists = { single: lower(data.single), conjunctions: lower(data.conjunctions) };
   }
@@ -16,28 +15,49 @@ function wordLists(): { single: Set<string>; conjunctions: Set<string> } {
 }
 
 /** Repeated function words or syllable pairs separated by spaces only: "theo theo", "công tác công tác". */
+const WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Repeated function words or syllable pairs separated by single spaces: "theo theo", "công tác công tác".
+ * Splitting on spaces keeps it linear and cheap; a token with punctuation ("theo,") is not a word here, so
+ * "theo, theo" (a list) is not a repeat.
+ */
 export function doubledPhrases(text: string): string[] {
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const tokens = text.toLowerCase().split(" ");
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    starts.push(offset);
+    offset += token.length + 1;
+  }
   const found: string[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const size of [2, 1]) {
-    for (let i = 0; i + 2 * size <= words.length; i++) {
-      const first = words.slice(i, i + size);
-      const second = words.slice(i + size, i + 2 * size);
-      const same = first.every(
-        (word, k) => word[0].toLocaleLowerCase("vi") === second[k]![0].toLocaleLowerCase("vi"),
-      );
-      if (!same || first.some((word) => /^\d+$/.test(word[0]))) continue;
-      const start = first[0]!.index!;
-      const end = second.at(-1)!.index! + second.at(-1)![0].length;
-      const span = text.slice(start, end);
-      if (!/^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u.test(span)) continue;
-      const lowered = first.map((word) => word[0].toLocaleLowerCase("vi"));
-      if (size === 1 && !wordLists().single.has(lowered[0]!)) continue;
-      if (size === 2 && lowered.some((word) => wordLists().conjunctions.has(word))) continue;
-      if (taken.some(([from, to]) => start < to && end > from)) continue;
-      taken.push([start, end]);
-      found.push(span);
+  const takenUntil = { index: -1 };
+  const { single, conjunctions } = wordLists();
+  const span = (from: number, count: number): string =>
+    text.slice(starts[from]!, starts[from + count - 1]! + tokens[from + count - 1]!.length);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (i <= takenUntil.index) continue;
+    const a = tokens[i]!;
+    if (!a) continue;
+    if (
+      i + 3 < tokens.length &&
+      a === tokens[i + 2] &&
+      tokens[i + 1] === tokens[i + 3] &&
+      a !== tokens[i + 1]
+    ) {
+      const pair = [a, tokens[i + 1]!];
+      if (
+        pair.every((word) => WORD.test(word) && !/^\d+$/.test(word)) &&
+        !pair.some((word) => conjunctions.has(word))
+      ) {
+        found.push(span(i, 4));
+        takenUntil.index = i + 3;
+        continue;
+      }
+    }
+    if (a === tokens[i + 1] && single.has(a) && WORD.test(a)) {
+      found.push(span(i, 2));
+      takenUntil.index = i + 1;
     }
   }
   return found;

@@ -4,6 +4,8 @@ import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 interface Signatures {
+  /** Any character that can start a suspicion, for a fast first test of a whole text. */
+  any: RegExp;
   chars: Set<string>;
   innerOnly: Set<string>;
   tcvn3: Set<string>;
@@ -14,7 +16,9 @@ let signatures: Signatures | undefined;
 function getSignatures(): Signatures {
   if (!signatures) {
     const data = textData().legacyEncoding;
+    const escape = (chars: string): string => chars.replace(/[\\\]^-]/g, "\\$&");
     signatures = {
+      any: new RegExp(`[${escape(data.signatureChars + data.innerOnlyChars)}]|${data.vniPairs}`, "u"),
       chars: new Set(data.signatureChars),
       innerOnly: new Set(data.innerOnlyChars),
       tcvn3: new Set(data.tcvn3Hints),
@@ -27,7 +31,8 @@ const LETTER = /\p{L}/u;
 
 /** The first word of `text` that looks like Vietnamese typed in TCVN3 or VNI and read as Windows-1252. */
 export function mojibakeWord(text: string): { word: string; encoding: "TCVN3" | "VNI" } | undefined {
-  const { chars, innerOnly, tcvn3 } = getSignatures();
+  const { any, chars, innerOnly, tcvn3 } = getSignatures();
+  if (!any.test(text)) return undefined;
   for (const match of text.matchAll(/[^\s.,;:!?()"'“”/\\[\]{}]+/gu)) {
     const word = match[0];
     let suspicious = false;
