@@ -1,18 +1,25 @@
 /**
  * The command line: parses arguments, calls the core, maps outcomes to exit codes. Each command lives in
- * its own module and imports its heavy parts (browser, templates) only when it runs.
+ * its own module; only the module of the command being run is loaded, so `vtvl lint` never pays for the
+ * importer, the scaffolder or the renderer.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { packageRoot } from "../paths.js";
-import { registerImport } from "./commands/import.js";
-import { registerInit } from "./commands/init.js";
-import { registerLint } from "./commands/lint.js";
-import { registerNew } from "./commands/new.js";
-import { registerRender } from "./commands/render.js";
-import { registerRules } from "./commands/rules.js";
-import { registerSchema } from "./commands/schema.js";
 import { UsageError } from "./errors.js";
+
+type Register = (program: Command, io: CliIo) => void;
+
+/** In the order `vtvl --help` lists them. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import("./commands/lint.js")).registerLint,
+  render: async () => (await import("./commands/render.js")).registerRender,
+  new: async () => (await import("./commands/new.js")).registerNew,
+  init: async () => (await import("./commands/init.js")).registerInit,
+  schema: async () => (await import("./commands/schema.js")).registerSchema,
+  rules: async () => (await import("./commands/rules.js")).registerRules,
+  import: async () => (await import("./commands/import.js")).registerImport,
+};
 
 export interface CliIo {
   stdout(text: string): void;
@@ -31,7 +38,8 @@ function version(): string {
   return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
 }
 
-export function buildProgram(io: CliIo): Command {
+/** The program with the command named in `argv`, or every command when none is (help, typos). */
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name("vtvl")
@@ -40,13 +48,10 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerLint(program, io);
-  registerRender(program, io);
-  registerNew(program, io);
-  registerInit(program, io);
-  registerSchema(program, io);
-  registerRules(program, io);
-  registerImport(program, io);
+  const requested = argv[2];
+  const names =
+    requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!())(program, io);
   return program;
 }
 
@@ -68,7 +73,7 @@ export async function main(argv: readonly string[], io?: Partial<CliIo>): Promis
       outer(code);
     };
   }
-  const program = buildProgram(fullIo);
+  const program = await buildProgram(fullIo, argv);
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {

@@ -3,6 +3,7 @@
  * what was found, what was expected, and a did-you-mean where a key or a value is misspelt.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { Localized } from "../i18n/index.js";
@@ -42,28 +43,58 @@ export function loadSchema(name: string): JsonSchema {
   return JSON.parse(readFileSync(`${schemasDir}${name}`, "utf8")) as JsonSchema;
 }
 
-export function createAjv(): Ajv {
-  const instance = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+/** The one ajv configuration, used at run time and to precompile (`source`: keep code for standalone). */
+export function createAjv(options: { source?: boolean } = {}): Ajv {
+  const instance = new Ajv({
+    strict: true,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: true,
+    ...(options.source ? { code: { source: true } } : {}),
+  });
   addFormats(instance);
   return instance;
 }
 
-function getAjv(): Ajv {
-  if (!ajv) {
-    ajv = createAjv();
-    for (const name of schemaFileNames()) {
-      const schema = loadSchema(name);
-      if (name === "position.schema.json") baseSchema = schema;
-      ajv.addSchema(schema);
+/** An ajv instance holding every published form schema (compiled lazily, per form, on first use). */
+export function createSchemaAjv(options: { source?: boolean } = {}): Ajv {
+  const instance = createAjv(options);
+  for (const name of schemaFileNames()) instance.addSchema(loadSchema(name));
+  return instance;
+}
+
+function getBaseSchema(): JsonSchema {
+  baseSchema ??= loadSchema("position.schema.json");
+  return baseSchema;
+}
+
+/**
+ * Validators precompiled by `npm run build` (scripts/build-validators.mjs, ajv standalone) next to this module
+ * in dist/: compiling the schemas at start-up costs more than linting a file. Absent when running from
+ * src/ (tests), where they are compiled on first use instead; a test checks both give the same errors.
+ */
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+function loadPrecompiled(): Record<string, ValidateFunction> | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = createRequire(import.meta.url)("./validators.cjs") as Record<string, ValidateFunction>;
+    } catch {
+      precompiled = null;
     }
   }
-  return ajv;
+  return precompiled;
 }
 
 export function validatorFor(formId: string): ValidateFunction | undefined {
   let validate = validators.get(formId);
   if (!validate) {
-    validate = getAjv().getSchema(`${SCHEMA_BASE_URI}${formId}.schema.json`);
+    const id = `${SCHEMA_BASE_URI}${formId}.schema.json`;
+    validate = loadPrecompiled()?.[id];
+    if (!validate) {
+      ajv ??= createSchemaAjv();
+      validate = ajv.getSchema(id);
+    }
     if (validate) validators.set(formId, validate);
   }
   return validate;
@@ -81,8 +112,7 @@ function resolveRef(schema: unknown): JsonSchema | undefined {
 
 /** The subschema that describes the value at `path` (following $refs), for titles and descriptions. */
 function schemaAt(path: readonly PathSegment[]): JsonSchema | undefined {
-  getAjv();
-  let schema: JsonSchema | undefined = baseSchema;
+  let schema: JsonSchema | undefined = getBaseSchema();
   for (const segment of path) {
     schema = resolveRef(schema);
     if (!schema) return undefined;
