@@ -10,8 +10,13 @@ export interface TextEntry {
 /** Keys that describe the file rather than the document: their text is not the position's content. */
 const META_KEYS = new Set(["$schema", "form", "regime", "effectiveDate", "source"]);
 
-/** Every string value of the description with its path, in document order (keys excluded). */
+const entriesCache = new WeakMap<Position, TextEntry[]>();
+const listsCache = new WeakMap<Position, Array<{ items: string[]; path: PathSegment[] }>>();
+
+/** Every string value of the description with its path, in document order (keys excluded); computed once. */
 export function textEntries(position: Position): TextEntry[] {
+  const cached = entriesCache.get(position);
+  if (cached) return cached;
   const entries: TextEntry[] = [];
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === "string") entries.push({ text: value, path });
@@ -21,11 +26,14 @@ export function textEntries(position: Position): TextEntry[] {
   };
   for (const [key, value] of Object.entries(position as Record<string, unknown>))
     if (!META_KEYS.has(key)) visit(value, [key]);
+  entriesCache.set(position, entries);
   return entries;
 }
 
 /** Every list of strings in the description with its path (a Text written as a list). */
 export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
+  const cached = listsCache.get(position);
+  if (cached) return cached;
   const lists: Array<{ items: string[]; path: PathSegment[] }> = [];
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (Array.isArray(value)) {
@@ -37,6 +45,7 @@ export function stringLists(position: Position): Array<{ items: string[]; path: 
   };
   for (const [key, value] of Object.entries(position as Record<string, unknown>))
     if (!META_KEYS.has(key)) visit(value, [key]);
+  listsCache.set(position, lists);
   return lists;
 }
 
