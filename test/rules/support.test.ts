@@ -44,7 +44,8 @@ describe("legacy encodings", () => {
 describe("doubled words", () => {
   it("finds repeated function words and syllable pairs", () => {
     expect(doubledPhrases("theo theo quy định")).toEqual(["theo theo"]);
-    expect(doubledPhrases("các nhiệm vụ nhiệm vụ được giao")).toEqual(["nhiệm vụ nhiệm vụ"]);
+    expect(doubledPhrases("các nhiệm vụ nhiệm vụ, giải pháp")).toEqual(["nhiệm vụ nhiệm vụ"]);
+    expect(doubledPhrases("(theo theo quy định)")).toEqual(["theo theo"]);
     expect(doubledPhrases("trong công tác công tác Công đoàn")).toEqual(["công tác công tác"]);
   });
   it("leaves overlapping compounds, lists and conjunction pairs alone", () => {

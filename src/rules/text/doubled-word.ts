@@ -15,49 +15,70 @@ function wordLists(): { single: Set<string>; conjunctions: Set<string> } {
 }
 
 /** Repeated function words or syllable pairs separated by spaces only: "theo theo", "công tác công tác". */
-const WORD = /^[\p{L}\p{N}]+$/u;
+/** A token's word without the punctuation around it: "(theo" → "theo", "vụ," → "vụ". */
+const CORE = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]+)([^\p{L}\p{N}]*)$/u;
+
+interface Token {
+  word: string;
+  /** Offsets of the word itself in the text. */
+  start: number;
+  end: number;
+  before: boolean;
+  after: boolean;
+}
 
 /**
- * Repeated function words or syllable pairs separated by single spaces: "theo theo", "công tác công tác".
- * Splitting on spaces keeps it linear and cheap; a token with punctuation ("theo,") is not a word here, so
- * "theo, theo" (a list) is not a repeat.
+ * Repeated function words or syllable pairs separated by single spaces: "theo theo", "công tác công tác",
+ * "nhiệm vụ nhiệm vụ,". Splitting on spaces keeps it linear and cheap; punctuation inside the repeat ("theo,
+ * theo") makes it a list, not a slip.
  */
 export function doubledPhrases(text: string): string[] {
-  const tokens = text.toLowerCase().split(" ");
-  const starts: number[] = [];
+  const tokens: Array<Token | undefined> = [];
   let offset = 0;
-  for (const token of tokens) {
-    starts.push(offset);
-    offset += token.length + 1;
+  for (const raw of text.toLowerCase().split(" ")) {
+    const match = CORE.exec(raw);
+    tokens.push(
+      match
+        ? {
+            word: match[2]!,
+            start: offset + match[1]!.length,
+            end: offset + match[1]!.length + match[2]!.length,
+            before: match[1]!.length > 0,
+            after: match[3]!.length > 0,
+          }
+        : undefined,
+    );
+    offset += raw.length + 1;
   }
-  const found: string[] = [];
-  const takenUntil = { index: -1 };
   const { single, conjunctions } = wordLists();
-  const span = (from: number, count: number): string =>
-    text.slice(starts[from]!, starts[from + count - 1]! + tokens[from + count - 1]!.length);
-  for (let i = 0; i < tokens.length - 1; i++) {
-    if (i <= takenUntil.index) continue;
-    const a = tokens[i]!;
-    if (!a) continue;
-    if (
-      i + 3 < tokens.length &&
-      a === tokens[i + 2] &&
-      tokens[i + 1] === tokens[i + 3] &&
-      a !== tokens[i + 1]
-    ) {
-      const pair = [a, tokens[i + 1]!];
-      if (
-        pair.every((word) => WORD.test(word) && !/^\d+$/.test(word)) &&
-        !pair.some((word) => conjunctions.has(word))
-      ) {
-        found.push(span(i, 4));
-        takenUntil.index = i + 3;
-        continue;
-      }
+  /** Tokens i … i+count-1 form one run: words throughout, punctuation only before the first, after the last. */
+  const run = (i: number, count: number): boolean => {
+    for (let k = i; k < i + count; k++) {
+      const token = tokens[k];
+      if (!token || (k > i && token.before) || (k < i + count - 1 && token.after)) return false;
     }
-    if (a === tokens[i + 1] && single.has(a) && WORD.test(a)) {
-      found.push(span(i, 2));
-      takenUntil.index = i + 1;
+    return true;
+  };
+  const word = (i: number): string | undefined => tokens[i]?.word;
+  const found: string[] = [];
+  let takenUntil = -1;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (i <= takenUntil || !tokens[i]) continue;
+    const pair = [word(i)!, word(i + 1)];
+    if (
+      run(i, 4) &&
+      pair[0] === word(i + 2) &&
+      pair[1] === word(i + 3) &&
+      pair[0] !== pair[1] &&
+      !pair.some((entry) => /^\d+$/.test(entry!) || conjunctions.has(entry!))
+    ) {
+      found.push(text.slice(tokens[i]!.start, tokens[i + 3]!.end));
+      takenUntil = i + 3;
+      continue;
+    }
+    if (run(i, 2) && pair[0] === pair[1] && single.has(pair[0]!)) {
+      found.push(text.slice(tokens[i]!.start, tokens[i + 1]!.end));
+      takenUntil = i + 1;
     }
   }
   return found;
