@@ -199,8 +199,12 @@ function loadFixture(form: FormId): Position {
 
 let engine: PdfEngine;
 
-async function printPdf(html: string, name: string): Promise<{ file: string; blocked: string[] }> {
-  const result = await engine.render(html);
+async function printPdf(
+  html: string,
+  name: string,
+  fresh = false,
+): Promise<{ file: string; blocked: string[] }> {
+  const result = await engine.render(html, { fresh });
   const file = join(work, name);
   writeFileSync(file, result.pdf);
   return { file, blocked: result.blocked };
@@ -324,7 +328,7 @@ describe("the page sandbox", () => {
       { title: "sandbox", body, css: "", layout: "test" },
       { kind: "url", baseUrl: FONT_BASE_URL },
     ).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
-    const { file, blocked } = await printPdf(html, "sandbox.pdf");
+    const { file, blocked } = await printPdf(html, "sandbox.pdf", true);
     const text = pdfText(file);
     expect(text).toContain("static text");
     expect(text).not.toContain("SCRIPT RAN");

@@ -3,13 +3,17 @@
  * interception on: the document itself and the layout's fonts are answered from memory under a private origin
  * (https://vtvl.invalid, a reserved name that never resolves), every other request is refused and recorded.
  */
-import type { HTTPRequest, Page } from "puppeteer-core";
+import type { CDPSession, HTTPRequest, Page } from "puppeteer-core";
 import { fontBytes, fontFaces } from "./fonts.js";
 import { launchBrowser, type LaunchedBrowser } from "./browser.js";
 import { makeDeterministic } from "./deterministic.js";
 
 export const RENDER_ORIGIN = "https://vtvl.invalid";
 export const FONT_BASE_URL = `${RENDER_ORIGIN}/fonts/`;
+
+/** Evaluated by DevTools, which works with the page's own JavaScript off: resolves on the document's load. */
+const WAIT_FOR_LOAD =
+  'new Promise((resolve) => document.readyState === "complete" ? resolve() : addEventListener("load", () => resolve(), { once: true }))';
 
 export interface PdfEngineOptions {
   executablePath: string;
@@ -36,6 +40,8 @@ interface Job {
 interface PooledPage {
   page: Page;
   job?: Job;
+  /** Set once the page holds a document of ours: later jobs replace its content instead of navigating. */
+  document?: { session: CDPSession; frameId: string };
 }
 
 export class PdfEngine {
@@ -84,6 +90,8 @@ export class PdfEngine {
     const pooled: PooledPage = { page };
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
+    // Interception turns the cache off; on, the fonts a page has loaded are reused by its next documents.
+    await page.setCacheEnabled(true);
     page.on("request", (request) => this.answer(pooled, request));
     return pooled;
   }
@@ -98,7 +106,12 @@ export class PdfEngine {
     }
     const font = this.fonts.get(url);
     if (font) {
-      void request.respond({ status: 200, contentType: "font/woff2", body: fontBytes(font) });
+      void request.respond({
+        status: 200,
+        contentType: "font/woff2",
+        headers: { "cache-control": "public, max-age=31536000, immutable" },
+        body: fontBytes(font),
+      });
       return;
     }
     if (url.startsWith("data:")) {
@@ -145,7 +158,11 @@ export class PdfEngine {
     }
   }
 
-  async render(html: string): Promise<PdfResult> {
+  /**
+   * `fresh`: navigate to a new document instead of replacing the content of the page's previous one, whose
+   * Content-Security-Policy would otherwise still apply (our documents all carry the same one).
+   */
+  async render(html: string, options: { fresh?: boolean } = {}): Promise<PdfResult> {
     if (this.closed) throw new Error("the PDF engine is closed");
     const started = performance.now();
     const pooled = await this.acquire();
@@ -153,7 +170,20 @@ export class PdfEngine {
     pooled.job = job;
     const timeout = this.options.timeoutMs ?? 60_000;
     try {
-      await pooled.page.goto(job.url, { waitUntil: "load", timeout });
+      if (pooled.document && !options.fresh) {
+        // Replacing the content of a document already at our origin skips a navigation and keeps its fonts.
+        await pooled.document.session.send("Page.setDocumentContent", {
+          frameId: pooled.document.frameId,
+          html,
+        });
+        // As goto's "load": every subresource settled (fonts loaded, anything else refused) before printing.
+        await pooled.page.evaluate(WAIT_FOR_LOAD);
+      } else {
+        await pooled.page.goto(job.url, { waitUntil: "load", timeout });
+        const session = await pooled.page.createCDPSession();
+        const { frameTree } = await session.send("Page.getFrameTree");
+        pooled.document = { session, frameId: frameTree.frame.id };
+      }
       const raw = await pooled.page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
