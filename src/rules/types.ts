@@ -56,7 +56,23 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** A file as cross-file rules see it: its data and how to report on it. */
+/**
+ * The fields of a description that cross-file rules read. A large run keeps only these of each file (with its
+ * findings) until the cross-file pass, so memory does not grow with the size of the descriptions: a
+ * cross-file rule that needs another field adds it here.
+ */
+export const PROJECT_POSITION_KEYS = [
+  "form",
+  "regime",
+  "name",
+  "code",
+  "grade",
+  "professionalTitle",
+  "category",
+  "competencies",
+] as const satisfies ReadonlyArray<keyof Position>;
+
+/** A file as cross-file rules see it: its data (PROJECT_POSITION_KEYS only) and how to report on it. */
 export interface ProjectFile {
   file: string;
   position: Position;

@@ -25,6 +25,10 @@ export const headerBlock: Rule = {
         vi: "Thiếu phần đầu văn bản (tên cơ quan và {motto}) mà mẫu biểu {form} có.",
         en: "Missing the header (agency name and {motto}) that form {form} has.",
       },
+      missingAgencyHeader: {
+        vi: "Thiếu phần đầu văn bản (tên cơ quan) mà mẫu biểu {form} có.",
+        en: "Missing the header (agency name) that form {form} has.",
+      },
       missingAgency: {
         vi: "Phần đầu văn bản thiếu tên cơ quan (`header.agency`).",
         en: "The header lacks the agency name (`header.agency`).",
@@ -32,6 +36,10 @@ export const headerBlock: Rule = {
       wrongMotto: {
         vi: "Mẫu biểu {form} dùng {motto}, không phải “{actual}”.",
         en: "Form {form} uses {motto}, not “{actual}”.",
+      },
+      unexpectedMotto: {
+        vi: "Mẫu biểu {form} không in Quốc hiệu hay tiêu đề Đảng, nhưng tệp ghi “{actual}”.",
+        en: "Form {form} prints no motto, yet the file has “{actual}”.",
       },
       missingMottoLine: {
         vi: "Phần đầu văn bản thiếu dòng “{line}”.",
@@ -59,7 +67,7 @@ export const headerBlock: Rule = {
       context.report({ messageId: "missingAgency", path: ["header"], key: true });
     if (header.motto && header.motto !== expected.motto)
       context.report({
-        messageId: "wrongMotto",
+        messageId: expected.motto === "none" ? "unexpectedMotto" : "wrongMotto",
         data: { form: context.form.id, motto: mottoText, actual: header.motto },
         path: ["header", "motto"],
       });
