@@ -25,21 +25,27 @@ interface RenderFlags {
   quiet?: boolean;
 }
 
-type OutputFormat = "pdf" | "html";
+type OutputFormat = "pdf" | "html" | "docx";
 
 function parseFormats(value: string | undefined, output: string | undefined): OutputFormat[] {
   if (value === undefined) {
     const extension = output ? extname(output).toLowerCase() : "";
-    return extension === ".html" || extension === ".htm" ? ["html"] : ["pdf"];
+    return extension === ".html" || extension === ".htm"
+      ? ["html"]
+      : extension === ".docx"
+        ? ["docx"]
+        : ["pdf"];
   }
   const formats = value
     .split(",")
     .map((part) => part.trim().toLowerCase())
     .filter(Boolean);
   for (const format of formats)
-    if (format !== "pdf" && format !== "html")
-      throw new UsageError(`--format nhận pdf, html hoặc pdf,html, không phải "${format}".`);
-  if (!formats.length) throw new UsageError("--format cần ít nhất một định dạng: pdf, html.");
+    if (format !== "pdf" && format !== "html" && format !== "docx")
+      throw new UsageError(
+        `--format nhận pdf, html, docx hoặc vài định dạng (pdf,docx), không phải "${format}".`,
+      );
+  if (!formats.length) throw new UsageError("--format cần ít nhất một định dạng: pdf, html, docx.");
   return [...new Set(formats)] as OutputFormat[];
 }
 
@@ -85,7 +91,7 @@ function singleOutputs(
   formats: readonly OutputFormat[],
 ): Partial<Record<OutputFormat, string>> {
   const extension = extname(output).toLowerCase().replace(".htm", ".html").slice(1);
-  if (formats.length === 1 && (extension === "pdf" || extension === "html") && extension !== formats[0])
+  if (formats.length === 1 && ["pdf", "html", "docx"].includes(extension) && extension !== formats[0])
     throw new UsageError(
       `-o "${output}" có đuôi .${extension} nhưng --format là ${formats[0]}. Hãy đổi đuôi tệp hoặc --format.`,
     );
@@ -151,7 +157,10 @@ export function registerRender(program: Command, io: CliIo): void {
     .argument("[paths...]", "tệp hoặc thư mục .yaml")
     .option("-o, --output <file>", "tệp đầu ra, khi in một tệp (hoặc một danh mục)")
     .option("--out <dir>", "thư mục đầu ra, theo cây thư mục của đầu vào", "out")
-    .option("-f, --format <formats>", "pdf | html | pdf,html (mặc định pdf, hoặc theo đuôi của -o)")
+    .option(
+      "-f, --format <formats>",
+      "pdf | html | docx, hoặc vài định dạng: pdf,docx (mặc định pdf, hoặc theo đuôi của -o)",
+    )
     .option("--layout <form>", "in theo bố cục của mẫu khác (một mã trong data/forms.yaml)")
     .option("--catalog <dir>", "in Danh mục vị trí việc làm của một thư mục (kiểu Phụ lục I, TT 02/2023)")
     .option("--concurrency <n>", "số trang in song song (mặc định: số lõi CPU)")
@@ -194,12 +203,22 @@ export function registerRender(program: Command, io: CliIo): void {
           const { renderCatalog } = await import("../../render/catalog.js");
           const target = flags.output ?? join(flags.out, "danh-muc-vi-tri-viec-lam");
           const outputs = singleOutputs(flags.output ?? withExtension(target, formats[0]!), formats);
-          const result = await renderCatalog(flags.catalog, outputs, {
-            force: flags.force ?? false,
-            lang,
-            log: (text: string) => progress.log(text),
-            startEngine: engines.start,
-          });
+          const { OutputRefused } = await import("../../render/output.js");
+          let result;
+          try {
+            result = await renderCatalog(flags.catalog, outputs, {
+              force: flags.force ?? false,
+              lang,
+              log: (text: string) => progress.log(text),
+              startEngine: engines.start,
+            });
+          } catch (error) {
+            if (error instanceof OutputRefused)
+              throw new UsageError(
+                `Không ghi đè "${error.path}": tệp này có sẵn và không do vtvl tạo. Dùng --force để ghi đè, hoặc chọn nơi khác (-o).`,
+              );
+            throw error;
+          }
           if (!flags.quiet)
             io.stderr(
               `${say(lang, `Đã in danh mục ${result.count} vị trí việc làm`, `Catalogue of ${result.count} positions written`)}: ${result.written.join(", ")}\n`,
@@ -224,9 +243,17 @@ export function registerRender(program: Command, io: CliIo): void {
           for (const format of formats) outputs[format] = withExtension(mirrored, format);
           return { input, outputs };
         });
+        // Word files are drawn from the same layouts, without the browser (src/docx).
+        const docxJobs = jobs.flatMap((job) =>
+          job.outputs.docx ? [{ input: job.input, output: job.outputs.docx }] : [],
+        );
+        const printJobs = jobs.map(({ input, outputs: { pdf, html } }) => ({
+          input,
+          outputs: { pdf, html },
+        }));
         let result;
         try {
-          result = await renderBatch(jobs, {
+          result = await renderBatch(formats.some((format) => format !== "docx") ? printJobs : [], {
             concurrency,
             force: flags.force ?? false,
             lang,
@@ -238,7 +265,14 @@ export function registerRender(program: Command, io: CliIo): void {
           if (error instanceof EngineStartError) throw engines.startFailure(error.reason);
           throw error;
         }
-        const failed = result.outcomes.filter((outcome) => !outcome.ok).length;
+        const { renderDocxFiles } = await import("../../docx/batch.js");
+        const docx = await renderDocxFiles(docxJobs, {
+          force: flags.force ?? false,
+          lang,
+          layout: flags.layout as Parameters<typeof renderDocxFiles>[1]["layout"],
+          log: (text) => progress.log(text),
+        });
+        const failed = Math.max(result.outcomes.filter((outcome) => !outcome.ok).length, docx.failed);
         const seconds = (result.ms / 1000).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
           maximumFractionDigits: 1,
         });
@@ -247,8 +281,8 @@ export function registerRender(program: Command, io: CliIo): void {
           io.stderr(
             say(
               lang,
-              `Đã in ${files.length - failed}/${files.length} tệp (${result.written.pdf} PDF, ${result.written.html} HTML) vào ${where} trong ${seconds} s${failed ? `; ${failed} tệp lỗi` : ""}.\n`,
-              `Rendered ${files.length - failed}/${files.length} file(s) (${result.written.pdf} PDF, ${result.written.html} HTML) into ${where} in ${seconds} s${failed ? `; ${failed} failed` : ""}.\n`,
+              `Đã in ${files.length - failed}/${files.length} tệp (${result.written.pdf} PDF, ${result.written.html} HTML, ${docx.written.length} DOCX) vào ${where} trong ${seconds} s${failed ? `; ${failed} tệp lỗi` : ""}.\n`,
+              `Rendered ${files.length - failed}/${files.length} file(s) (${result.written.pdf} PDF, ${result.written.html} HTML, ${docx.written.length} DOCX) into ${where} in ${seconds} s${failed ? `; ${failed} failed` : ""}.\n`,
             ),
           );
         if (failed) io.setExitCode(1);
