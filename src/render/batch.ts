@@ -222,6 +222,7 @@ export async function renderBatch(jobs: readonly RenderJob[], options: BatchOpti
         outcome.ok
           ? `✓ ${job.input} → ${outcome.written.join(", ")} (${time})`
           : `✗ ${job.input} (${message(lang, "lỗi", "failed")})`,
+        `${outcome.ok ? "✓" : "✗"} ${job.input}`,
       );
     }
   };

@@ -7,8 +7,8 @@ export type ProgressMode = "bar" | "lines" | "none";
 
 export interface Progress {
   start(total: number): void;
-  /** A file is done (ok or not): advance, and for "lines" print `line`. */
-  tick(line: string): void;
+  /** A file is done (ok or not): advance; "lines" prints `line`, the bar shows `label` (default `line`). */
+  tick(line: string, label?: string): void;
   log(text: string): void;
   finish(): void;
 }
@@ -44,9 +44,9 @@ export function createProgress(mode: ProgressMode, write: (text: string) => void
       total = count;
       if (mode === "bar") draw("");
     },
-    tick(line) {
+    tick(line, label) {
       done++;
-      if (mode === "bar") draw(line);
+      if (mode === "bar") draw(label ?? line);
       else if (mode === "lines") write(`${line}\n`);
     },
     log(text) {
