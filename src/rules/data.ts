@@ -133,6 +133,7 @@ export interface PatternEntry {
   id: string;
   pattern: string;
   what: string;
+  whatEn?: string;
   source: string;
   /** Only in these top-level sections, when given. */
   paths?: string[];

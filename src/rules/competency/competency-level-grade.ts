@@ -24,6 +24,12 @@ const GROUP_LABELS: Record<CompetencyGroupId, string> = {
   "quan-ly": "năng lực quản lý",
 };
 
+const GROUP_LABELS_EN: Record<CompetencyGroupId, string> = {
+  chung: "general",
+  "chuyen-mon": "professional",
+  "quan-ly": "management",
+};
+
 function readOptions(raw: Record<string, unknown>): Options {
   const options: Options = {};
   if (raw.ranges && typeof raw.ranges === "object") options.ranges = raw.ranges as Options["ranges"];
@@ -83,11 +89,11 @@ export const competencyLevelGrade: Rule = {
     messages: {
       outsidePattern: {
         vi: "{count} {group} có cấp độ {actual}, ngoài mẫu của ngạch {grade} ({expected}).",
-        en: "{count} {group} item(s) at level {actual}, outside the pattern of grade {grade} ({expected}).",
+        en: "{count} {groupEn} competencies at level {actual}, outside the pattern of grade {grade} ({expected}).",
       },
       outsidePatternMatchesOther: {
         vi: "{count} {group} có cấp độ {actual}, ngoài mẫu của ngạch {grade} ({expected}) — đúng mẫu của ngạch {other}.",
-        en: "{count} {group} item(s) at level {actual}, outside the pattern of grade {grade} ({expected}) — the pattern of grade {other}.",
+        en: "{count} {groupEn} competencies at level {actual}, outside the pattern of grade {grade} ({expected}) — the pattern of grade {other}.",
       },
     },
   },
@@ -135,6 +141,7 @@ export const competencyLevelGrade: Rule = {
           data: {
             count: deviation.paths.length,
             group: GROUP_LABELS[group.group],
+            groupEn: GROUP_LABELS_EN[group.group],
             actual,
             grade: own.label,
             expected: deviation.expected,

@@ -33,7 +33,7 @@ export const placeholderLeft: Rule = {
     messages: {
       placeholder: {
         vi: "Còn chỗ trống chưa điền ({what}): “{text}”.",
-        en: "A blank is still to be filled in ({what}): “{text}”.",
+        en: "A blank is still to be filled in ({whatEn}): “{text}”.",
       },
     },
   },
@@ -41,7 +41,13 @@ export const placeholderLeft: Rule = {
     const extra = Array.isArray(context.options.patterns)
       ? context.options.patterns
           .filter((pattern): pattern is string => typeof pattern === "string" && isValidRegExp(pattern))
-          .map((pattern) => ({ id: "option", pattern, what: "mẫu của cơ quan", source: ".vtvlrc.yaml" }))
+          .map((pattern) => ({
+            id: "option",
+            pattern,
+            what: "mẫu của cơ quan",
+            whatEn: "agency pattern",
+            source: ".vtvlrc.yaml",
+          }))
       : [];
     const placeholders: PatternEntry[] = [...textData().placeholders, ...extra];
     for (const entry of textEntries(context.position)) {
@@ -51,7 +57,11 @@ export const placeholderLeft: Rule = {
         if (!match) continue;
         context.report({
           messageId: "placeholder",
-          data: { what: placeholder.what, text: excerpt(match[0].trim() ? match[0] : entry.text) },
+          data: {
+            what: placeholder.what,
+            whatEn: placeholder.whatEn ?? placeholder.what,
+            text: excerpt(match[0].trim() ? match[0] : entry.text),
+          },
           path: entry.path,
           offsets: match[0].trim() ? offsetsInScalar(context.text, entry.path, match[0]) : undefined,
         });
