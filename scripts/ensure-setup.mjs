@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Makes a fresh clone ready to run: npm dependencies, the build, and a Chromium for PDF rendering.
+// Makes a fresh clone ready to run: npm dependencies, the build, a Chromium for PDF rendering and LibreOffice
+// for the Word round-trip test.
 // Called before the README's two commands (npm run demo, npm test) so both work on a new machine as written.
 // Plain JavaScript with no dependencies: it runs before node_modules exists.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -32,6 +33,8 @@ const hasBrowser = browserCandidates.some((path) => existsSync(path));
 const missingPackages = [];
 if (!hasBrowser) missingPackages.push("chromium");
 if (!existsSync("/usr/bin/pdftotext")) missingPackages.push("poppler-utils");
+// LibreOffice opens the Word files vtvl writes and converts its HTML to .docx in test/docx.test.ts.
+if (!existsSync("/usr/bin/soffice")) missingPackages.push("libreoffice-writer-nogui");
 if (missingPackages.length) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync("/usr/bin/apt-get");
@@ -45,7 +48,7 @@ if (missingPackages.length) {
   } else {
     log(
       `missing ${missingPackages.join(", ")}: install them (e.g. "sudo apt-get install ${missingPackages.join(" ")}"); ` +
-        "PDF rendering and its tests need a Chromium.",
+        "PDF rendering and its tests need a Chromium; the Word round-trip test needs LibreOffice (skipped without it).",
     );
   }
 }

@@ -11,7 +11,7 @@ import { LEVEL_REFERENCE } from "./vocabulary.js";
 export type TextValue = string | string[];
 
 /** The bullet glyph of a list item ("•", "-", "+"), not a dash that is part of the text ("--", "-5"). */
-const BULLET = /^[•+-](?![-\d])\s*/u;
+const BULLET = /^(?:•\s*|[+-](?![-\d])\s*)/u;
 
 export function stripBullet(item: string): string {
   return item.replace(BULLET, "").trim();

@@ -5,6 +5,7 @@
  * it; the mapping (src/import/position.ts) never looks at the source format except through `format`, for
  * the artefacts only one serialisation has.
  */
+import type { ResidueEntry } from "./residue.js";
 
 export type SourceFormat = "cell-lines" | "row-lines" | "html" | "docx";
 
@@ -53,6 +54,8 @@ export interface SourceDocument {
   blocks: ImportBlock[];
   /** What the unit of `Origin` is, for messages: "dòng" for text and HTML, "khối" for .docx. */
   unit: "line" | "block";
+  /** A Word file vtvl wrote carries what its page cannot show (src/import/residue.ts). */
+  residue?: ResidueEntry[];
 }
 
 const BOOKMARK = /\[bookmark: [^\]]*\]/gu;

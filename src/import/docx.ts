@@ -14,6 +14,7 @@ import {
   type ImportRow,
   type SourceDocument,
 } from "./document.js";
+import type { ResidueEntry } from "./residue.js";
 
 export class DocxError extends Error {}
 
@@ -182,11 +183,32 @@ function contentOf(node: Element): Element[] {
   });
 }
 
+export const RESIDUE_PROPERTY = "vtvl-residue";
+
+/** The residue vtvl stored in the file's custom properties (docProps/custom.xml), when it wrote the file. */
+function residueOf(xml: Uint8Array | undefined): ResidueEntry[] | undefined {
+  if (!xml) return undefined;
+  const root = parseXml(strFromU8(xml)).find((node) => node.name === "Properties");
+  const property = root
+    ? children(root, "property").find((node) => attribute(node, "name") === RESIDUE_PROPERTY)
+    : undefined;
+  const value = property?.children.find(isElement);
+  const text = value?.children.map((node) => (node.type === "text" ? node.data : "")).join("");
+  if (!text) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as ResidueEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readDocx(file: string, bytes: Uint8Array): SourceDocument {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
-      filter: (entry) => entry.name === "word/document.xml" || entry.name === "word/numbering.xml",
+      filter: (entry) =>
+        ["word/document.xml", "word/numbering.xml", "docProps/custom.xml"].includes(entry.name),
     });
   } catch (error) {
     throw new DocxError(`not a .docx (zip) file: ${(error as Error).message}`);
@@ -236,5 +258,6 @@ export function readDocx(file: string, bytes: Uint8Array): SourceDocument {
     for (const text of paragraphLines(item, numbering))
       blocks.push({ kind: "paragraph", text, origin: { line: ordinal, endLine: ordinal } });
   }
-  return { file, format: "docx", blocks, unit: "block" };
+  const residue = residueOf(entries["docProps/custom.xml"]);
+  return { file, format: "docx", blocks, unit: "block", ...(residue ? { residue } : {}) };
 }

@@ -9,6 +9,7 @@ import { categoryOf, matchCatalogue, readCatalogue, type Catalogue } from "./cat
 import type { ImportBlock, ImportParagraph, SourceDocument } from "./document.js";
 import { importDescription, type DocumentContext, type ImportedPosition } from "./position.js";
 import { recogniseForm } from "./recognise.js";
+import { applyResidue } from "./residue.js";
 import { APPENDIX_LABEL, ISSUED_WITH, kindOf, splitDescriptions } from "./split.js";
 
 export interface ImportOptions {
@@ -23,6 +24,9 @@ export interface ImportedDescription extends ImportedPosition {
   /** The form was not recognised and taken from the other descriptions of the document (or a default). */
   guessed: boolean;
   fileName: string;
+  /** Values restored from what vtvl stored in a Word file it wrote, and places where the page was edited. */
+  restored?: number;
+  edited?: number;
 }
 
 export interface ImportProblem {
@@ -122,6 +126,7 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     format: document.format,
     file: document.file,
     footnotes: [...split.footnotes],
+    footnotesAtEnd: split.footnotes.length > 0,
     ...(leadingIssued ? { decision: decisionOf(leadingIssued.text) } : {}),
   };
   if (!context.decision) delete context.decision;
@@ -181,5 +186,17 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
       fileName: `${String(description.index).padStart(2, "0")}-${slug(name) || "vi-tri"}.yaml`,
     };
   });
+  // A Word file vtvl wrote holds one description and what its page could not show.
+  if (document.residue && descriptions.length === 1) {
+    const only = descriptions[0]!;
+    const { position, skipped } = applyResidue(only.position, document.residue);
+    only.position = position;
+    only.form = position.form;
+    only.restored = document.residue.length - skipped.length;
+    only.edited = skipped.length;
+    only.missing = only.missing.filter(
+      (pointer) => (position as Record<string, unknown>)[pointer.slice(1)] === undefined,
+    );
+  }
   return { document, descriptions, ...(catalogue ? { catalogue } : {}), problems };
 }

@@ -30,10 +30,10 @@ import {
 } from "./tables.js";
 import {
   APPROVAL,
-  STANDARD_HEADINGS,
   competencyGroup,
   headingKey,
   splitHeading,
+  standardHeadings,
   type HeadingKey,
   type SectionKey,
   type TableKind,
@@ -48,6 +48,8 @@ export interface DocumentContext {
   category?: Position["category"];
   /** Footnote bodies not yet claimed by a glued mark, in document order. */
   footnotes: ImportParagraph[];
+  /** The document prints footnote bodies at its end (QĐ 4135), not after each description. */
+  footnotesAtEnd: boolean;
 }
 
 export interface DescriptionInput {
@@ -78,19 +80,43 @@ type Header = NonNullable<Position["header"]>;
 const QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const TIEU_NGU = "Độc lập - Tự do - Hạnh phúc";
 
+/**
+ * The header table: agency lines on the left, the motto (and a form code such as "PL1.1") on the right. Under
+ * a motto the two lines are the agency and its unit (TT 02/2023, QĐ 4135); without one, the parent agency and
+ * the agency (Hưng Yên), as NĐ 30/2020 sets them.
+ */
 function headerFromTable(table: ImportTable): Header {
   const [left = [], right = []] = (table.rows[0]?.cells ?? []).map((item) =>
     item.paragraphs.filter((text) => !/^[-_–—]+$/u.test(text)),
   );
   const header: Header = {};
-  if (left[0]) header.agency = left[0];
-  if (left[1]) header.unit = left[1];
-  if (right[0]?.startsWith("ĐẢNG CỘNG SẢN")) header.motto = "dang";
-  else if (right[0]?.startsWith("CỘNG HÒA")) {
+  const codeAt = right.findIndex((text) => /^PL\s?[\d.]+$/u.test(text));
+  const code = codeAt >= 0 ? right[codeAt] : undefined;
+  const motto = right.filter((_, index) => index !== codeAt);
+  if (motto[0]?.startsWith("ĐẢNG CỘNG SẢN")) header.motto = "dang";
+  else if (motto[0]?.startsWith("CỘNG HÒA")) {
     header.motto = "quoc-hieu";
-    if (right.length !== 2 || right[0] !== QUOC_HIEU || right[1] !== TIEU_NGU) header.mottoLines = right;
+    if (motto.length !== 2 || motto[0] !== QUOC_HIEU || motto[1] !== TIEU_NGU) header.mottoLines = motto;
+  } else header.motto = "none";
+  const [first, second, third] = left;
+  if (header.motto === "none" && third === undefined && second !== undefined) {
+    header.parentAgency = first!;
+    header.agency = second;
+  } else {
+    if (third !== undefined) header.parentAgency = left.shift()!;
+    if (left[0]) header.agency = left[0];
+    if (left[1]) header.unit = left[1];
   }
-  return header;
+  if (code) header.code = code;
+  return orderHeader(header);
+}
+
+/** Keys in the format's order (parentAgency, agency, unit, motto, code, mottoLines). */
+function orderHeader(header: Header): Header {
+  const ordered: Header = {};
+  for (const key of ["parentAgency", "agency", "unit", "motto", "code", "mottoLines"] as const)
+    if (header[key] !== undefined) (ordered as Record<string, unknown>)[key] = header[key];
+  return ordered;
 }
 
 interface Preamble {
@@ -135,7 +161,7 @@ function readPreamble(blocks: ImportBlock[], appendixTitle: string | undefined):
       header.agency = rest.join(" ");
     } else header.agency = parentAgency!;
     if (code) header.code = code;
-    preamble.header = header;
+    preamble.header = orderHeader(header);
   }
   return preamble;
 }
@@ -172,7 +198,7 @@ const nullable = (value: string[] | undefined, format: ReadContext["format"]) =>
 export function importDescription(input: DescriptionInput, context: DocumentContext): ImportedPosition {
   const read: ReadContext = { format: context.format, unplaced: [] };
   const form = input.form;
-  const standard = STANDARD_HEADINGS[form] ?? {};
+  const standard = standardHeadings(form);
   const preamble = readPreamble(input.preamble, context.appendix?.title);
   const [identificationTable, ...rest] = input.body as [ImportTable, ...ImportBlock[]];
   const identification = readIdentification(identificationTable);
@@ -193,6 +219,7 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
   let romanOutline = false;
   let headingGroup: { group: CompetencyGroup["group"]; label: string } | undefined;
   const footnotes: NonNullable<Position["footnotes"]> = [];
+  const notes: string[] = [];
 
   const printed = (key: SectionKey, text: string) => {
     if (standard[key] !== undefined && standard[key] !== text) headings[key] = text;
@@ -286,7 +313,21 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
       legend = text;
       continue;
     }
-    const heading = splitHeading(text);
+    // Footnotes printed after the description ("[1] …"), when the document does not print them at its end.
+    const bracketed = context.footnotesAtEnd ? null : /^\[(\w+)\]\s*(\S.*)$/u.exec(text);
+    if (bracketed) {
+      footnotes.push({ mark: bracketed[1]!, text: bracketed[2]! });
+      continue;
+    }
+    if (approval !== undefined) {
+      notes.push(text);
+      continue;
+    }
+    let heading = splitHeading(text);
+    // "a) a) Năng lực chung": a label that carries its own letter, printed after the layout's.
+    const inner = heading?.kind === "letter" ? splitHeading(heading.body) : undefined;
+    if (heading && inner?.kind === "letter" && inner.number === heading.number)
+      heading = { ...inner, body: inner.body };
     if (heading) {
       if (heading.kind === "roman") romanOutline = true;
       const nested =
@@ -294,7 +335,7 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
       const key = headingKey(heading.body, nested);
       if (key === "competencyGroup") {
         const group = competencyGroup(heading.body);
-        if (group) headingGroup = { group, label: text };
+        if (group) headingGroup = { group, label: inner ? `${heading.number}) ${heading.body}` : text };
         continue;
       }
       if (key !== undefined && key !== "generalInfo") {
@@ -406,6 +447,8 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
     for (const text of competenciesPreamble)
       read.unplaced.push({ origin: identificationTable.origin, text, reason: REASONS.paragraph });
   if (approval) position.approval = { caption: approval };
+  const notesValue = textValue(notes);
+  if (notesValue !== undefined) position.notes = notesValue;
   if (footnotes.length > 0) position.footnotes = footnotes;
 
   const first = input.preamble[0] ?? identificationTable;

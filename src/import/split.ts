@@ -83,13 +83,18 @@ export function splitDescriptions(blocks: ImportBlock[]): SplitDocument {
   const footnotes: ImportParagraph[] = [];
   const last = descriptions[descriptions.length - 1];
   if (last) {
-    // Footnote bodies close the document: take them off the end of the last description.
-    while (last.body.length > 1) {
-      const tail = last.body[last.body.length - 1]!;
-      if (tail.kind !== "paragraph" || !(FOOTNOTE_BODY.test(tail.text) || /^\[\d+\] /u.test(tail.text)))
-        break;
-      last.body.pop();
-      if (FOOTNOTE_BODY.test(tail.text)) footnotes.unshift(tail);
+    // Footnote bodies close the document ("1 Nghiên cứu, …"), after a bracketed note of the catalogue ("[1] …"):
+    // take them off the end of the last description. Without plain bodies, "[1] …" belongs to the description.
+    const body = last.body;
+    while (body.length > 1) {
+      const tail = body[body.length - 1]!;
+      if (tail.kind !== "paragraph" || !FOOTNOTE_BODY.test(tail.text)) break;
+      footnotes.unshift(body.pop() as ImportParagraph);
+    }
+    while (footnotes.length > 0 && body.length > 1) {
+      const tail = body[body.length - 1]!;
+      if (tail.kind !== "paragraph" || !/^\[\d+\] /u.test(tail.text)) break;
+      body.pop();
     }
   }
   return { leading: blocks.slice(0, firsts[0] ?? blocks.length), descriptions, footnotes };

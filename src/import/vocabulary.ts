@@ -4,7 +4,9 @@
  * keyword on lowercased text, so numbering styles ("1-", "1.", "I."), capitals and small wording changes
  * ("Môi quan hệ") still land in the right place.
  */
+import { existsSync, readFileSync } from "node:fs";
 import type { CompetencyGroup, FormId, Position } from "../model/types.js";
+import { templatesDir } from "../paths.js";
 
 export type SectionKey = keyof NonNullable<Position["headings"]>;
 export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
@@ -117,6 +119,13 @@ export function tableKind(rows: string[][]): TableKind | undefined {
   const all = rows.flat();
   const some = (cells: string[], pattern: RegExp) => cells.some((text) => pattern.test(text));
   if (some(head, /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|TÊN CƠ QUAN)/u)) return "header";
+  // An agency block without a motto: one row of capitals and a form code ("UBND TỈNH …" | "PL1.1").
+  if (
+    rows.length === 1 &&
+    rows[0]!.length === 2 &&
+    rows[0]!.every((text) => text !== "" && !/\p{Ll}/u.test(text))
+  )
+    return "header";
   if (some(head, /^(Tên (VTVL|vị trí việc làm)|Mã vị trí việc làm|Ngày bắt đầu thực hiện)\s*:/iu))
     return "identification";
   if (some(head, /^Tóm tắt tổng quan/iu)) return "objective";
@@ -195,65 +204,25 @@ export const LEVEL_REFERENCE = /^Theo yêu cầu năng lực của(?![\p{L}\p{N}
 
 // ------------------------------------------------------------------------------------ standard headings
 
+const standardCache = new Map<FormId, Partial<Record<SectionKey, string>>>();
+const HEADING_CALL = /\{\{heading "(\w+)" "([^"]*)" "([^"]*)"\}\}/gu;
+
 /**
- * Each form's headings as its model prints them (GUIDE §c); a description that prints another text keeps it
- * in `headings`, as the transcriptions in examples/ do.
+ * Each form's headings as `vtvl render` prints them when a file has no `headings` of its own, read from the
+ * layout's template (templates/layouts/<form>/position.hbs, `{{heading "key" "1-" "Mục tiêu …"}}`). A printed
+ * heading that differs goes to `headings`, so the renderer prints it as published.
  */
-export const STANDARD_HEADINGS: Partial<Record<FormId, Partial<Record<SectionKey, string>>>> = {
-  "tt-02-2023-vpcp": {
-    objective: "1- Mục tiêu vị trí việc làm",
-    tasks: "2- Các công việc và tiêu chí đánh giá",
-    relations: "3- Các mối quan hệ công việc",
-    relationsInternal: "3.1- Bên trong",
-    relationsExternal: "3.2- Bên ngoài",
-    authority: "4- Phạm vi quyền hạn",
-    requirements: "5- Các yêu cầu về trình độ, năng lực",
-    requirementsQualification: "5.1- Yêu cầu về trình độ",
-    competencies: "5.2- Các năng lực",
-  },
-  "qd-4135-btctw-a": {
-    objective: "1- Mục tiêu vị trí việc làm",
-    tasks: "2- Các công việc và tiêu chí đánh giá",
-    relations: "3- Các mối quan hệ trong công việc",
-    relationsInternal: "3.1- Bên trong",
-    relationsExternal: "3.2- Bên ngoài",
-    authority: "4- Phạm vi quyền hạn",
-    requirements: "5- Các yêu cầu về trình độ, năng lực",
-    requirementsQualification: "5.1- Yêu cầu về trình độ",
-    competencies: "5.2- Các năng lực",
-  },
-  "hung-yen-pl1-1-2022": {
-    objective: "I. MỤC TIÊU VỊ TRÍ VIỆC LÀM",
-    tasks: "II. CÁC CÔNG VIỆC VÀ TIÊU CHÍ ĐÁNH GIÁ",
-    relations: "III. CÁC MỐI QUAN HỆ TRONG CÔNG VIỆC",
-    relationsInternal: "1. Các mối quan hệ bên trong",
-    relationsExternal: "2. Các mối quan hệ bên ngoài",
-    authority: "IV. PHẠM VI QUYỀN HẠN",
-    requirements: "V. YÊU CẦU TRÌNH ĐỘ, NĂNG LỰC VÀ KỸ NĂNG",
-    requirementsQualification: "1. Yêu cầu về trình độ",
-    competencies: "2. Yêu cầu về năng lực",
-  },
-  "ninh-binh-xa-2026": {
-    objective: "1- Mục tiêu vị trí việc làm",
-    tasks: "2- Nhiệm vụ, công việc và tiêu chí đánh giá",
-    relations: "3- Mối quan hệ trong công việc",
-    relationsInternal: "3.1- Bên trong",
-    relationsExternal: "3.2- Bên ngoài",
-    authority: "4- Phạm vi quyền hạn",
-    workingConditions: "5- Điều kiện làm việc",
-    requirements: "6- Yêu cầu về trình độ, kinh nghiệm, phẩm chất:",
-    competencies: "7- Yêu cầu về năng lực:",
-  },
-  "qd-302-2025-ubnd": {
-    objective: "1. Mục tiêu, vị trí việc làm",
-    tasks: "2. Các công việc, định mức và tiêu chí đánh giá",
-    relations: "3. Các mối quan hệ công việc",
-    relationsInternal: "3.1. Bên trong",
-    relationsExternal: "3.2. Bên ngoài",
-    authority: "4. Phạm vi, quyền hạn",
-    requirements: "5. Yêu cầu về trình độ năng lực",
-    requirementsQualification: "5.1. Yêu cầu về trình độ",
-    competencies: "5.2. Các năng lực",
-  },
-};
-STANDARD_HEADINGS["qd-4135-btctw-b"] = STANDARD_HEADINGS["qd-4135-btctw-a"];
+export function standardHeadings(form: FormId): Partial<Record<SectionKey, string>> {
+  let headings = standardCache.get(form);
+  if (!headings) {
+    headings = {};
+    const path = `${templatesDir}layouts/${form}/position.hbs`;
+    const template = existsSync(path) ? readFileSync(path, "utf8") : "";
+    for (const [, key, prefix, text] of template.matchAll(HEADING_CALL)) {
+      const sectionKey = key as SectionKey;
+      headings[sectionKey] ??= prefix ? `${prefix} ${text}` : text!;
+    }
+    standardCache.set(form, headings);
+  }
+  return headings;
+}
