@@ -127,6 +127,11 @@ export class ConfigResolver {
   }
 
   settingsFor(file: string): FileSettings {
+    return settingsFromEntries(this.ruleEntriesFor(file));
+  }
+
+  /** The merged rule entries for `file`: plain data, so a worker thread can rebuild the same settings. */
+  ruleEntriesFor(file: string): Map<string, RuleEntry> {
     const absolute = this.absolute(file);
     const merged = new Map<string, RuleEntry>();
     const apply = (rules: ReadonlyMap<string, RuleEntry>) => {
@@ -137,11 +142,11 @@ export class ConfigResolver {
       const path = toPosix(relative(layer.baseDir, absolute));
       for (const override of layer.overrides) if (override.matches(path)) apply(override.rules);
     }
-    return settingsFromEntries(merged);
+    return merged;
   }
 }
 
-function settingsFromEntries(entries: ReadonlyMap<string, RuleEntry>): FileSettings {
+export function settingsFromEntries(entries: ReadonlyMap<string, RuleEntry>): FileSettings {
   if (!entries.size) return emptySettings;
   return {
     severity: (ruleId: string, meta: RuleMeta): RuleSetting => entries.get(ruleId)?.severity ?? meta.severity,

@@ -345,11 +345,15 @@ export function unreadableResult(file: string, problem: DecodeProblem, lang: Lan
 /**
  * Cross-file rules run over every file that parsed, after the per-file pass. Their findings go through
  * each file's inline directives like any other. Run it once per set of per-file results.
+ *
+ * `textOf` gives the text of a result that no longer holds it (a large run keeps only what cross-file rules
+ * read, see PROJECT_POSITION_KEYS): it is asked only for the files a cross-file finding or directive is about.
  */
 export function lintProject(
   results: FileResult[],
   options: LintOptions = {},
   settingsFor: (file: string) => FileSettings = () => options.settings ?? defaultSettings,
+  textOf?: (result: FileResult) => string | undefined,
 ): void {
   const lang = options.lang ?? "vi";
   const sinks = new Map<FileResult, FileFindings>();
@@ -361,14 +365,15 @@ export function lintProject(
   };
   const sinkOf = (result: FileResult): FileFindings => {
     let sink = sinks.get(result);
-    if (!sink) sinks.set(result, (sink = new FileFindings(result.file, result.text ?? "", lang)));
+    if (!sink)
+      sinks.set(result, (sink = new FileFindings(result.file, result.text ?? textOf?.(result) ?? "", lang)));
     return sink;
   };
   for (const rule of projectRules) {
     const files: ProjectFile[] = [];
     for (const result of results) {
-      if (result.fatal || !result.position || !result.form || !result.regime || result.text === undefined)
-        continue;
+      if (result.fatal || !result.position || !result.form || !result.regime) continue;
+      if (result.text === undefined && !textOf) continue;
       if (!appliesTo(rule.meta, result.regime)) continue;
       const severity = settingsOf(result.file).severity(rule.id, rule.meta);
       if (severity === "off") continue;
@@ -377,7 +382,8 @@ export function lintProject(
         position: result.position,
         form: result.form,
         regime: result.regime,
-        report: reporterFor(sinkOf(result), rule.id, rule.meta, severity),
+        // The sink (and the text it locates findings in) is made on the first finding only.
+        report: (report) => reporterFor(sinkOf(result), rule.id, rule.meta, severity)(report),
       });
     }
     if (!files.length) continue;

@@ -10,7 +10,8 @@ import { ConfigResolver } from "../../config/resolve.js";
 import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
 import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
-import { lintSources, type FixOutcome, type SourceFile } from "../../lint/run.js";
+import { lintInputs, type LintInput } from "../../lint/parallel.js";
+import { lintSources, type FixOutcome } from "../../lint/run.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../load/decode.js";
 import { packageRoot } from "../../paths.js";
 import { FORMAT_NAMES, formatters, isFormatName, type FormatName } from "../../report/index.js";
@@ -31,6 +32,7 @@ interface LintFlags {
   quiet?: boolean;
   stdinFilepath?: string;
   color?: boolean;
+  concurrency: string;
 }
 
 interface OutputSpec {
@@ -178,6 +180,11 @@ export function registerLint(program: Command, io: CliIo): void {
     .option("--stdin-filepath <path>", "tên dùng cho nội dung đọc từ đầu vào chuẩn (và để tìm cấu hình)")
     .option("--color", "luôn tô màu")
     .option("--no-color", "không tô màu")
+    .option(
+      "--concurrency <n>",
+      "số luồng kiểm tra song song: auto (theo số lõi CPU khi có nhiều tệp) hoặc một số",
+      "auto",
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
       const lang: Lang = flags.lang;
@@ -213,6 +220,15 @@ export function registerLint(program: Command, io: CliIo): void {
             en: "Use --fix or --fix-dry-run, not both.",
           }),
         );
+      const concurrency = flags.concurrency === "auto" ? "auto" : Number(flags.concurrency);
+      if (concurrency !== "auto" && (!Number.isInteger(concurrency) || concurrency < 1))
+        throw new UsageError(
+          say({
+            vi: `--concurrency cần auto hoặc một số nguyên dương, không phải "${flags.concurrency}".`,
+            en: `--concurrency needs auto or a positive integer, not "${flags.concurrency}".`,
+          }),
+        );
+      const fixing = Boolean(flags.fix || flags.fixDryRun);
       const defaultFormat: FormatName = process.env.GITHUB_ACTIONS === "true" ? "github" : "stylish";
       const outputs = pairOutputs(outputTokens, defaultFormat, lang);
 
@@ -237,7 +253,7 @@ export function registerLint(program: Command, io: CliIo): void {
 
       let resolver: ConfigResolver;
       const problems: InputProblem[] = [];
-      const sources: SourceFile[] = [];
+      const sources: LintInput[] = [];
       try {
         resolver = new ConfigResolver({
           cwd,
@@ -251,10 +267,11 @@ export function registerLint(program: Command, io: CliIo): void {
           try {
             size = statSync(input.path).size;
             if (size > maxFileBytes) {
-              sources.push({ file: input.path, bytes: new Uint8Array(), oversize: size });
+              sources.push({ file: input.path, oversize: size });
               continue;
             }
-            sources.push({ file: input.path, bytes: readFileSync(input.path) });
+            // Without --fix a file is read when its turn comes, so a large run never holds every file at once.
+            sources.push({ file: input.path, ...(fixing ? { bytes: readFileSync(input.path) } : {}) });
           } catch (error) {
             problems.push(fsProblem(input.path, error));
           }
@@ -273,15 +290,33 @@ export function registerLint(program: Command, io: CliIo): void {
         return;
       }
 
-      const run = lintSources(sources, {
-        lang,
-        maxFileBytes,
-        fix: Boolean(flags.fix || flags.fixDryRun),
-        settingsFor: (file) => resolver.settingsFor(file),
-      });
+      let linted: FileResult[];
+      let fixes: FixOutcome[] = [];
+      if (fixing) {
+        const run = lintSources(
+          sources.map((source) => ({ ...source, bytes: source.bytes ?? new Uint8Array() })),
+          { lang, maxFileBytes, fix: true, settingsFor: (file) => resolver.settingsFor(file) },
+        );
+        linted = run.results;
+        fixes = run.fixes;
+      } else {
+        const run = await lintInputs(sources, {
+          lang,
+          maxFileBytes,
+          ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+          keepText: outputs.some((output) => output.format === "sarif" || output.format === "gitlab"),
+          concurrency,
+        });
+        linted = run.results;
+        for (const problem of run.problems) {
+          const inputProblem = fsProblem(problem.file, problem);
+          problems.push(inputProblem);
+          io.stderr(message(inputProblem, lang));
+        }
+      }
 
       if (flags.fix) {
-        for (const fix of run.fixes) {
+        for (const fix of fixes) {
           try {
             // Through a symbolic link, fix the file it points to and keep the link.
             const target = realpathSync(fix.file);
@@ -293,14 +328,14 @@ export function registerLint(program: Command, io: CliIo): void {
           }
         }
       }
-      if (flags.fixDryRun) io.stdout(await unifiedDiff(run.fixes, cwd));
+      if (flags.fixDryRun) io.stdout(await unifiedDiff(fixes, cwd));
 
       const results = flags.quiet
-        ? run.results.map((result) => ({
+        ? linted.map((result) => ({
             ...result,
             findings: result.findings.filter((finding) => finding.severity === "error"),
           }))
-        : run.results;
+        : linted;
       const context = { cwd, lang, version: version() };
       for (const output of outputs) {
         const toTerminal = output.file === undefined;

@@ -1,0 +1,187 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ConfigResolver } from "../src/config/resolve.js";
+import { lintText } from "../src/lint/engine.js";
+import {
+  compactResult,
+  lintInputs,
+  PARALLEL_MIN_FILES,
+  projectSummary,
+  threadCount,
+  type LintInput,
+} from "../src/lint/parallel.js";
+import { lintSources } from "../src/lint/run.js";
+import { packageRoot } from "../src/paths.js";
+import { formatJson } from "../src/report/json.js";
+import { formatSarif } from "../src/report/sarif.js";
+import { PROJECT_POSITION_KEYS } from "../src/rules/types.js";
+import { runCli, tempDir } from "./helpers.js";
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) return yamlFiles(path);
+      return entry.name.endsWith(".yaml") ? [path] : [];
+    })
+    .sort();
+}
+
+/**
+ * A repository with what the cross-file pass and the per-file pass must agree on: the published examples
+ * (cross-file findings: a head below its deputy, a higher grade below a lower one), two files sharing a code,
+ * directives that silence per-file and cross-file findings or silence nothing, a file that is not YAML, one
+ * that is not UTF-8, and an agency config with an override.
+ */
+function corpus(): string {
+  const root = tempDir("vtvl-parallel-");
+  writeFileSync(join(root, ".vtvlrc.yaml"), "root: true\nrules:\n  certificate-scale: warning\n");
+  cpSync(join(packageRoot, "examples"), join(root, "examples"), { recursive: true });
+  const agency = join(root, "agency");
+  mkdirSync(agency);
+  writeFileSync(
+    join(agency, ".vtvlrc.yaml"),
+    'rules:\n  placeholder-left: info\noverrides:\n  - files: "b-*.yaml"\n    rules:\n      doubled-word: off\n',
+  );
+  const base = readFileSync(join(packageRoot, "test/fixtures/valid/tt-02-2023-minimal.yaml"), "utf8");
+  const withCode = (code: string) => base.replace(/^code: .*$/m, `code: ${code}`);
+  writeFileSync(
+    join(agency, "a-one.yaml"),
+    withCode("DV-01").replace(/^form:/m, "# vtvl-disable-file code-unique\nform:"),
+  );
+  writeFileSync(join(agency, "a-two.yaml"), withCode("DV-01"));
+  writeFileSync(
+    join(agency, "b-three.yaml"),
+    `# vtvl-disable-next-line unicode-nfc -- nothing to silence here\n${withCode("DV-03").replace("Chuyên viên", "Chuyên viên theo theo")}`,
+  );
+  writeFileSync(join(agency, "c-broken.yaml"), "form: [unclosed\n");
+  writeFileSync(join(agency, "d-latin1.yaml"), Buffer.from([0x66, 0x6f, 0x72, 0x6d, 0x3a, 0x20, 0xe9, 0x0a]));
+  return root;
+}
+
+function inputsOf(root: string): LintInput[] {
+  return yamlFiles(root).map((file) => ({ file }));
+}
+
+function resolverFor(root: string): ConfigResolver {
+  return new ConfigResolver({ cwd: root });
+}
+
+describe("parallel lint run", () => {
+  const root = corpus();
+  const inputs = inputsOf(root);
+  const resolver = resolverFor(root);
+  const context = { cwd: root, lang: "vi" as const, color: false, version: "test" };
+
+  const reference = lintSources(
+    inputs.map((input) => ({ file: input.file, bytes: readFileSync(input.file) })),
+    { settingsFor: (file) => resolver.settingsFor(file) },
+  ).results;
+
+  it("gives the findings of the all-in-memory run, on one thread and on several", async () => {
+    expect(reference.some((result) => result.findings.some((f) => f.ruleId === "level-head-vs-deputy"))).toBe(
+      true,
+    );
+    expect(reference.some((result) => result.findings.some((f) => f.ruleId === "code-unique"))).toBe(true);
+    expect(reference.some((result) => result.suppressed?.some((f) => f.ruleId === "code-unique"))).toBe(true);
+    expect(reference.some((result) => result.findings.some((f) => f.ruleId === "unused-suppression"))).toBe(
+      true,
+    );
+    const expected = formatJson(reference);
+    for (const concurrency of [1, 3]) {
+      const run = await lintInputs(inputs, {
+        concurrency,
+        ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+      });
+      expect(run.problems).toEqual([]);
+      expect(formatJson(run.results)).toBe(expected);
+    }
+  });
+
+  it("keeps the input order, whatever order the threads finish in", async () => {
+    const shuffled = [...inputs].reverse();
+    const run = await lintInputs(shuffled, { concurrency: 2 });
+    expect(run.results.map((result) => result.file)).toEqual(shuffled.map((input) => input.file));
+  });
+
+  it("keeps the text for SARIF fingerprints when asked, and the output is the same", async () => {
+    const run = await lintInputs(inputs, {
+      concurrency: 2,
+      keepText: true,
+      ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+    });
+    expect(formatSarif(run.results, context)).toBe(formatSarif(reference, context));
+  });
+
+  it("reports a file that vanished before its turn, and lints the others", async () => {
+    const missing = join(root, "agency", "gone.yaml");
+    const run = await lintInputs([{ file: missing }, ...inputs.slice(0, 3)], { concurrency: 1 });
+    expect(run.problems).toEqual([expect.objectContaining({ file: missing, code: "ENOENT" })]);
+    expect(run.results.map((result) => result.file)).toEqual(inputs.slice(0, 3).map((input) => input.file));
+  });
+
+  it("lints standard input's bytes and keeps its text (it cannot be read again)", async () => {
+    const bytes = readFileSync(inputs[0]!.file);
+    const run = await lintInputs([{ file: "<stdin>", bytes }], { concurrency: 1 });
+    expect(run.results[0]!.text).toBe(bytes.toString("utf8"));
+  });
+
+  it("is the same through the CLI with and without workers, in every format", async () => {
+    for (const format of ["json", "sarif", "stylish"]) {
+      const single = await runCli("lint", "--concurrency", "1", "-f", format, root);
+      const parallel = await runCli("lint", "--concurrency", "2", "-f", format, root);
+      expect(parallel.stdout).toBe(single.stdout);
+      expect(parallel.code).toBe(single.code);
+    }
+  });
+
+  it("refuses a --concurrency that is not a number", async () => {
+    const run = await runCli("lint", "--concurrency", "many", root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--concurrency");
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+});
+
+describe("what a large run keeps of each file", () => {
+  const text = readFileSync(
+    join(packageRoot, "examples/tt-02-2023-vpcp/08-chuyen-vien-chinh-ve-kiem-soat-thu-tuc-hanh-chinh.yaml"),
+    "utf8",
+  );
+  const full = lintText("08.yaml", text);
+
+  it("drops the text and every field cross-file rules do not read", () => {
+    const compact = compactResult(full, false);
+    expect(compact.text).toBeUndefined();
+    expect(Object.keys(compact.position!).sort()).toEqual(
+      PROJECT_POSITION_KEYS.filter((key) => key in full.position!).sort(),
+    );
+    expect(compact.position).not.toHaveProperty("tasks");
+    expect(compact.findings).toEqual(full.findings);
+  });
+
+  it("copies what it keeps, so nothing points into the file's text or data", () => {
+    const compact = compactResult(full, false);
+    expect(compact.position!.competencies).toEqual(full.position!.competencies);
+    expect(compact.position!.competencies).not.toBe(full.position!.competencies);
+    expect(compact.findings[0]).not.toBe(full.findings[0]);
+    expect(compact.form).toBe(full.form);
+  });
+
+  it("summarises a position by the listed keys only", () => {
+    const summary = projectSummary(full.position!) as unknown as Record<string, unknown>;
+    for (const key of Object.keys(summary)) expect(PROJECT_POSITION_KEYS as readonly string[]).toContain(key);
+  });
+});
+
+describe("when workers start", () => {
+  it("never for a small run, unless asked", () => {
+    expect(threadCount(1)).toBe(1);
+    expect(threadCount(PARALLEL_MIN_FILES - 1)).toBe(1);
+    expect(threadCount(PARALLEL_MIN_FILES - 1, 2)).toBe(2);
+    expect(threadCount(5, 1)).toBe(1);
+    expect(threadCount(3, 8)).toBe(3);
+  });
+});
