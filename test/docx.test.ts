@@ -113,6 +113,26 @@ describe("vtvl render --format docx", () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("1 DOCX");
 
+    const imported = await runCli("import", written, "--out", join(out, "yaml"));
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/tệp Word do vtvl tạo: khôi phục \d+ giá trị/u);
+    expect(
+      yaml.load(readFileSync(join(out, "yaml", "01-truong-ban-to-chuc-dang.yaml"), "utf8"), {
+        schema: yaml.CORE_SCHEMA,
+      }),
+    ).toEqual(plain(load("examples/hung-yen-pl1-1-2022/01-truong-ban-to-chuc-dang.yaml")));
+
+    const catalogue = await runCli(
+      "render",
+      "--catalog",
+      join(packageRoot, "examples", "tt-02-2023-vpcp"),
+      "--format",
+      "docx",
+      "--out",
+      out,
+    );
+    expect(catalogue.code).toBe(2);
+
     const mine = writeTemp("cua-toi.docx", "tệp của người dùng");
     const refused = await runCli("render", input, "-o", mine);
     expect(refused.code).toBe(1);

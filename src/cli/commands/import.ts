@@ -56,6 +56,10 @@ const TEXT = {
     vi: "    {where}: chưa xếp được ({reason}): {text}\n",
     en: "    {where}: not placed ({reason}): {text}\n",
   },
+  restored: {
+    vi: "    tệp Word do vtvl tạo: khôi phục {restored} giá trị trang in không thể hiện; {edited} chỗ đã sửa trong Word được giữ như đã sửa\n",
+    en: "    a Word file vtvl wrote: {restored} value(s) the page cannot show restored; {edited} place(s) edited in Word kept as edited\n",
+  },
   catalogue: {
     vi: "  {target}  [danh mục, {count} vị trí]\n",
     en: "  {target}  [catalogue, {count} positions]\n",
@@ -224,6 +228,13 @@ export function registerImport(program: Command, io: CliIo): void {
               guessed: description.guessed ? localize(TEXT.guessed, lang) : "",
             }),
           );
+          if (description.restored !== undefined)
+            io.stderr(
+              localize(TEXT.restored, lang, {
+                restored: description.restored,
+                edited: description.edited ?? 0,
+              }),
+            );
           if (description.missing.length > 0)
             io.stderr(localize(TEXT.missing, lang, { parts: description.missing.join(", ") }));
           for (const item of description.unplaced) {

@@ -198,6 +198,10 @@ export function registerRender(program: Command, io: CliIo): void {
       process.once("SIGINT", stopOnSignal);
       try {
         if (flags.catalog !== undefined) {
+          if (formats.includes("docx"))
+            throw new UsageError(
+              "Danh mục chưa in được ra .docx: hãy dùng --format pdf hoặc html với --catalog.",
+            );
           if (paths.length)
             throw new UsageError("--catalog không đi cùng các đường dẫn khác: chỉ ghi một thư mục.");
           const { renderCatalog } = await import("../../render/catalog.js");
