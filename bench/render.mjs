@@ -38,14 +38,18 @@ const browser = findBrowser().path;
 const work = mkdtempSync(join(tmpdir(), "vtvl-bench-render-"));
 const silent = createProgress("none", () => {});
 
-/** Resident memory (MiB) of a process and its descendants (the browser and its renderers), via /proc children. */
+/**
+ * Memory (MiB) of a process and its descendants (the browser and its renderers), via /proc children: the sum
+ * of their proportional set sizes (Pss), which shares the libraries the processes map together among them
+ * instead of counting them once per process as VmRSS would.
+ */
 function treeRssMiB(rootPid) {
   let kib = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
     try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      kib += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
       for (const task of readdirSync(`/proc/${pid}/task`)) {
         const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
         if (children) stack.push(...children.split(" ").map(Number));
@@ -199,7 +203,7 @@ and the batch (${batches.map((run) => s(run.ms)).join(", ")}); the naive run onc
 | Cold start, \`vtvl render\` spawned → first PDF on disk | ${ms(cold.firstMs)} | < 2 s: ${verdict(cold.firstMs < 2000)} |
 | Peak memory (node + browser) | see below | bounded by --concurrency |
 
-Peak resident memory (sum of VmRSS, so shared pages count more than once) of node and its browser, sampled
+Peak memory (sum of the proportional set sizes, Pss) of node and its browser processes, sampled
 every 100 ms in separate runs of the batch at several pool sizes and file counts (the files rendered once or
 three times): it follows \`--concurrency\`, not the number of files.
 

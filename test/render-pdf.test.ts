@@ -269,11 +269,45 @@ describe("each layout printed to PDF", () => {
         cursor = at + probe.length;
       }
 
+      const headings = FORM_TEXT[form].filter((text) => /^([IVX]+\.|\d+(\.\d+)*[-.])\s/.test(text));
+      for (let page = 1; page <= pages; page++) {
+        const lines = poppler("pdftotext", "-raw", "-f", String(page), "-l", String(page), file, "-")
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean);
+        expect(headings, `page ${page} ends with a heading`).not.toContain(lines.at(-1));
+      }
+
       expect(pdfText(file, { first: 1, last: 1 }).trim().startsWith("1 ")).toBe(false);
       expect(pdfText(file, { first: 2, last: 2 }).trim()).toMatch(/^2 /);
       if (pages >= 3) expect(pdfText(file, { first: 3, last: 3 }).trim()).toMatch(/^3 /);
     });
   }
+
+  it("repeats the table header on every page a table runs over", async () => {
+    const base = loadFixture("tt-02-2023-vpcp");
+    const tasks = Array.from({ length: 36 }, (_, index) => ({
+      code: `2.${index + 1}`,
+      area: `Mảng công việc số ${index + 1}`,
+      work: [`Công việc thứ nhất của mảng ${index + 1}.`, `Công việc thứ hai của mảng ${index + 1}.`],
+      criteria: `Tiêu chí của mảng ${index + 1}.`,
+    }));
+    const rendered = renderBody({ ...base, tasks }, "tt-02-2023-vpcp");
+    const { file } = await printPdf(
+      wrapDocument(rendered, { kind: "url", baseUrl: FONT_BASE_URL }),
+      "long.pdf",
+    );
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler("pdfinfo", file))?.[1]);
+    let tablePages = 0;
+    for (let page = 1; page <= pages; page++) {
+      const text = pdfText(file, { first: page, last: page });
+      if (!/Mảng công việc số \d+/.test(text)) continue;
+      tablePages++;
+      expect(text, `page ${page}`).toContain("Nhiệm vụ, mảng công việc");
+      expect(text, `page ${page}`).toContain("Tiêu chí đánh giá hoàn thành công việc");
+    }
+    expect(tablePages).toBeGreaterThanOrEqual(3);
+  });
 
   it("prints markup and special characters of the data as text, and fetches nothing", async () => {
     const { file, blocked } = await pdfOf("tt-02-2023-vpcp");

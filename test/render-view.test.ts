@@ -201,3 +201,19 @@ describe("outputs and browsers", () => {
     ]);
   });
 });
+
+describe("another form's wording", () => {
+  it("is left out when a file is drawn in another layout", () => {
+    const position = {
+      ...fixture("qd-4135-btctw-a"),
+      headings: { relations: "3. Các mối quan hệ công việc" },
+    } as Position;
+    const view = buildPositionView(position, layoutSpec("hung-yen-pl1-1-2022"));
+    expect(view.headings).toEqual({});
+    expect(view.title).toBe("BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM");
+    expect(view.header.motto).toBe("none");
+    expect(view.formLabel).toBeUndefined();
+    expect(view.approval?.caption).toBe("Người phê duyệt");
+    expect(view.competencies.groups[0]!.label).toBe("Năng lực chung");
+  });
+});

@@ -343,7 +343,45 @@ function authorityRows(position: Position, spec: LayoutSpec): { rows: AuthorityR
   return { rows, grouped };
 }
 
-export function buildPositionView(position: Position, spec: LayoutSpec): PositionView {
+/**
+ * A file drawn in another form's layout keeps its content but not its own form's wording: its title, headings,
+ * appendix, form label, motto and code, approval caption and the labels of requirement rows and competency
+ * groups were transcribed for its form, and the target layout prints its own.
+ */
+export function withoutFormWording(position: Position): Position {
+  const {
+    title: _title,
+    headings: _headings,
+    formLabel: _formLabel,
+    appendix: _appendix,
+    ...rest
+  } = position;
+  const header = position.header ? { ...position.header, motto: undefined, code: undefined } : undefined;
+  const approval =
+    position.approval && typeof position.approval === "object"
+      ? { ...position.approval, caption: undefined, note: undefined }
+      : position.approval;
+  const requirements = position.requirements
+    ? (Object.fromEntries(
+        Object.entries(position.requirements).map(([key, value]) => [
+          key,
+          value && typeof value === "object" && !Array.isArray(value) && "label" in value
+            ? { ...value, label: undefined }
+            : value,
+        ]),
+      ) as Position["requirements"])
+    : undefined;
+  const competencies = position.competencies
+    ? {
+        ...position.competencies,
+        groups: (position.competencies.groups ?? []).map((group) => ({ ...group, label: undefined })),
+      }
+    : undefined;
+  return { ...rest, header, approval, requirements, competencies } as Position;
+}
+
+export function buildPositionView(original: Position, spec: LayoutSpec): PositionView {
+  const position = original.form === spec.form ? original : withoutFormWording(original);
   const bullet = spec.bullet;
   const header = position.header ?? {};
   const givenLines = [header.parentAgency, header.agency, header.unit].filter(
