@@ -1,4 +1,14 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigResolver } from "../src/config/resolve.js";
@@ -183,5 +193,25 @@ describe("when workers start", () => {
     expect(threadCount(PARALLEL_MIN_FILES - 1, 2)).toBe(2);
     expect(threadCount(5, 1)).toBe(1);
     expect(threadCount(3, 8)).toBe(3);
+  });
+});
+
+describe("-o to something that is not a regular file", () => {
+  // The benchmark writes its reports to /dev/null: a rename over it would replace the device with a file.
+  it("writes into a named pipe instead of replacing it", async () => {
+    const dir = tempDir();
+    const pipe = join(dir, "report.pipe");
+    if (spawnSync("mkfifo", [pipe]).status !== 0) return;
+    const out = join(dir, "received.json");
+    const reader = spawn("cat", [pipe], { stdio: ["ignore", openSync(out, "w"), "ignore"] });
+    const done = new Promise((resolve) => reader.on("close", resolve));
+    const file = join(dir, "ok.yaml");
+    writeFileSync(file, readFileSync(join(packageRoot, "test/fixtures/valid/tt-02-2023-minimal.yaml")));
+    await runCli("lint", "--no-config-lookup", "-f", "json", "-o", pipe, file);
+    const stillPipe = lstatSync(pipe).isFIFO();
+    if (!stillPipe) reader.kill();
+    await done;
+    expect(stillPipe).toBe(true);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual([expect.objectContaining({ file })]);
   });
 });

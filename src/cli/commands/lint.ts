@@ -120,6 +120,15 @@ function version(): string {
 
 /** Writes next to the target, then renames: a reader never sees half a file. */
 function writeAtomically(path: string, content: string | Uint8Array, mode?: number): void {
+  // A device or a pipe (-o /dev/null, -o /dev/stdout) is written to, never replaced by a regular file.
+  try {
+    if (!statSync(path).isFile()) {
+      writeFileSync(path, content);
+      return;
+    }
+  } catch {
+    // no file there yet
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.vtvl-tmp`);
   try {
     writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
