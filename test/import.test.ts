@@ -253,6 +253,45 @@ describe(".docx", () => {
   });
 });
 
+describe("a Word file as agencies type it", () => {
+  const docx = makeDocx([
+    { paragraph: "UBND XÃ AN BÌNH" },
+    { paragraph: "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM" },
+    { paragraph: "Tên vị trí việc làm: Công chức Văn phòng - Thống kê" },
+    { paragraph: "Mã vị trí việc làm: VP-01" },
+    { paragraph: "Mục tiêu vị trí việc làm" },
+    { paragraph: "Tham mưu tổng hợp cho Ủy ban nhân dân xã." },
+    { paragraph: "Các công việc và tiêu chí đánh giá" },
+    {
+      table: [
+        [{ text: "STT" }, { text: "Công việc cụ thể" }, { text: "Tiêu chí đánh giá hoàn thành công việc" }],
+        [
+          { text: "1" },
+          { text: ["Tổng hợp báo cáo", "Theo dõi văn bản đến"], numbered: true },
+          { text: "Đúng hạn" },
+        ],
+      ],
+    },
+    { paragraph: "Phạm vi quyền hạn" },
+    { paragraph: "Được cung cấp thông tin.", numbered: true },
+  ]);
+  const result = importDocument(readSource("van-phong.docx", docx));
+
+  it("reads fields typed as lines, headings without numbers and automatic numbering", () => {
+    expect(result.descriptions).toHaveLength(1);
+    const description = result.descriptions[0]!;
+    expect(description.position).toMatchObject({
+      name: "Công chức Văn phòng - Thống kê",
+      code: "VP-01",
+      objective: "Tham mưu tổng hợp cho Ủy ban nhân dân xã.",
+      tasks: [{ code: "1", work: ["1. Tổng hợp báo cáo", "2. Theo dõi văn bản đến"], criteria: "Đúng hạn" }],
+    });
+    expect(description.position.authority).toEqual([{ code: "3.", text: "Được cung cấp thông tin." }]);
+    expect(description.unplaced).toEqual([]);
+    expect(description.guessed).toBe(true);
+  });
+});
+
 describe("vtvl import", () => {
   it("writes one YAML per description and the catalogue, then refuses to overwrite without --force", async () => {
     const out = tempDir();

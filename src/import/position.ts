@@ -323,7 +323,12 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
       notes.push(text);
       continue;
     }
-    let heading = splitHeading(text);
+    // A heading without a number ("Mục tiêu vị trí việc làm" in a Word heading style) is still a heading.
+    let heading =
+      splitHeading(text) ??
+      (text.length <= 70 && !/[.;]$/u.test(text) && headingKey(text, false) !== undefined
+        ? { number: "", body: text, kind: "number" as const }
+        : undefined);
     // "a) a) Năng lực chung": a label that carries its own letter, printed after the layout's.
     const inner = heading?.kind === "letter" ? splitHeading(heading.body) : undefined;
     if (heading && inner?.kind === "letter" && inner.number === heading.number)
@@ -365,7 +370,9 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
             ? "requirements"
             : section === "competencies"
               ? "competencies"
-              : undefined;
+              : section === "authority"
+                ? "authority"
+                : undefined;
     if (target) addParagraph(target, text);
     else read.unplaced.push({ origin: block.origin, text, reason: REASONS.paragraph });
   }
@@ -428,6 +435,13 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
   if (tasks) position.tasks = tasks;
   if (internal || external)
     position.relations = { ...(internal ? { internal } : {}), ...(external ? { external } : {}) };
+  // Authorities typed as numbered paragraphs rather than a table ("4.1. Được …", "1. Được …").
+  const authorityLines = paragraphs.get("authority");
+  if (!authority && authorityLines)
+    authority = itemsOf(authorityLines, context.format).map((line) => {
+      const numbered = /^(\d+(?:\.\d+)*\.?)\s+(\S.*)$/su.exec(line);
+      return numbered ? { code: numbered[1]!, text: numbered[2]! } : { text: line };
+    });
   if (authority) position.authority = authority;
   if (workingConditions) position.workingConditions = workingConditions;
   const requirementsPreamble = paragraphs.get("requirements");

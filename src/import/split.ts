@@ -4,8 +4,8 @@
  * What comes before the first description (the decision, its catalogue) and the footnote bodies after the
  * last one are kept apart for the whole document.
  */
-import { cellText, type ImportBlock, type ImportParagraph, type ImportTable } from "./document.js";
-import { APPROVAL, tableKind, type TableKind } from "./vocabulary.js";
+import { cell, cellText, type ImportBlock, type ImportParagraph, type ImportTable } from "./document.js";
+import { APPROVAL, IDENTIFICATION_LABELS, tableKind, type TableKind } from "./vocabulary.js";
 
 export interface DescriptionBlocks {
   /** 1-based order in the document. */
@@ -63,7 +63,38 @@ function belongsBefore(blocks: ImportBlock[], index: number, accepted: ImportBlo
   return isAllCaps(text) && accepted.some((item) => item.kind === "paragraph" && TITLE.test(item.text));
 }
 
-export function splitDescriptions(blocks: ImportBlock[]): SplitDocument {
+const NAME_LINE = /^Tên (?:VTVL|vị trí việc làm)\s*:/iu;
+
+/**
+ * Identification fields typed as paragraphs rather than in a table ("Tên vị trí việc làm: …" then "Mã vị trí
+ * việc làm: …" on the lines below): read as a one-column table, so they start a description like the table.
+ */
+function tableFromFieldLines(blocks: ImportBlock[]): ImportBlock[] {
+  const result: ImportBlock[] = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]!;
+    if (block.kind !== "paragraph" || !NAME_LINE.test(block.text)) {
+      result.push(block);
+      continue;
+    }
+    const lines = [block];
+    while (true) {
+      const next = blocks[index + 1];
+      if (next?.kind !== "paragraph" || !IDENTIFICATION_LABELS.some(([, pattern]) => pattern.test(next.text))) break;
+      lines.push(next);
+      index += 1;
+    }
+    result.push({
+      kind: "table",
+      origin: { line: lines[0]!.origin.line, endLine: lines[lines.length - 1]!.origin.endLine },
+      rows: lines.map((line) => ({ cells: [cell([line.text])], origin: line.origin })),
+    });
+  }
+  return result;
+}
+
+export function splitDescriptions(source: ImportBlock[]): SplitDocument {
+  const blocks = tableFromFieldLines(source);
   const starts = blocks.flatMap((block, index) => (kindOf(block) === "identification" ? [index] : []));
   const firsts = starts.map((start, order) => {
     const floor = order === 0 ? 0 : starts[order - 1]! + 1;
