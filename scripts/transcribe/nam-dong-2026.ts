@@ -85,14 +85,16 @@ interface DescriptionOverrides {
   note?: string;
 }
 
-const HEAD_EXPERIENCE: ExperienceFacts = {
-  inPosition:
-    "Phó Trưởng phòng và tương đương thuộc cấp xã hoặc Phó Trưởng phòng và tương đương thuộc Chi cục thuộc Sở trở lên",
-  minYears: 4,
-  comparator: "at-least",
-  inField: "ngành, lĩnh vực",
-  consecutive: true,
-};
+/** Heads: a prior deputy post, "hoặc" four consecutive years in the field. */
+const headExperience = (inPosition: string): ExperienceFacts => ({
+  anyOf: [
+    { inPosition },
+    { minYears: 4, comparator: "at-least", inField: "ngành, lĩnh vực", consecutive: true },
+  ],
+});
+const HEAD_EXPERIENCE = headExperience(
+  "Phó Trưởng phòng và tương đương thuộc cấp xã hoặc Phó Trưởng phòng và tương đương thuộc Chi cục thuộc Sở trở lên",
+);
 const DEPUTY_EXPERIENCE: ExperienceFacts = {
   minYears: 3,
   comparator: "at-least",
@@ -208,11 +210,9 @@ const OVERRIDES: DescriptionOverrides[] = [
   },
   {
     note: `Nhiệm vụ 8 và 9: ô “Công việc, nhiệm vụ cụ thể” để trống (dòng 482) hoặc gộp với ô nhiệm vụ (dòng 485). ${SPLIT_NOTE} (mục 5).`,
-    experienceFacts: {
-      ...HEAD_EXPERIENCE,
-      inPosition:
-        "Phó Trưởng phòng và tương đương thuộc cấp xã hoặc Phó Trưởng phòng và tương đương thuộc chi cục thuộc sở trở lên",
-    },
+    experienceFacts: headExperience(
+      "Phó Trưởng phòng và tương đương thuộc cấp xã hoặc Phó Trưởng phòng và tương đương thuộc chi cục thuộc sở trở lên",
+    ),
     items: {
       "workingConditions.equipment.private": EQUIPMENT_PRIVATE,
       "workingConditions.equipment.shared": EQUIPMENT_SHARED,

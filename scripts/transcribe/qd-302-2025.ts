@@ -69,46 +69,60 @@ const SECTION_BY_NUMBER: Record<string, SectionKey> = {
 const QUALITATIVE: ExperienceFacts = { qualitative: true };
 const KHCN = "nhiệm vụ khoa học và công nghệ";
 
-/** What each description's experience text states, in order of the document. */
+const POINTS = "điểm quy đổi từ kết quả hoạt động chuyên môn theo quy định";
+const DESIGN = "dự án, công trình (chủ nhiệm, chủ trì thiết kế)";
+const ENGINEERING = "dự án, công trình, đồ án thuộc chuyên ngành kỹ thuật";
+
+/**
+ * What each description's experience text states, in order of the document. Conditions joined by "hoặc"
+ * are alternatives (`anyOf`: one suffices); achievements listed together are all required.
+ */
 const EXPERIENCE_FACTS: ExperienceFacts[] = [
   {
-    achievements: [
-      { min: 1, role: "chu-nhiem", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
-      { min: 3, role: "chu-nhiem", kind: KHCN, levels: ["cơ sở"] },
-      { min: 1, role: "tham-gia", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
-      { min: 1, role: "tham-gia", kind: "sách chuyên khảo (nhóm tác giả)" },
+    anyOf: [
+      {
+        achievements: [
+          { min: 1, role: "chu-nhiem", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
+          { min: 1, role: "tham-gia", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
+        ],
+      },
+      {
+        achievements: [
+          { min: 3, role: "chu-nhiem", kind: KHCN, levels: ["cơ sở"] },
+          { min: 1, role: "tham-gia", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
+        ],
+      },
+      {
+        achievements: [
+          { min: 1, kind: "sách chuyên khảo (nhóm tác giả)" },
+          { min: 1, kind: "bài báo khoa học trên tạp chí quốc tế có uy tín (tác giả chính)" },
+        ],
+      },
+      { qualitative: true, inField: POINTS },
     ],
   },
   QUALITATIVE,
   QUALITATIVE,
   {
-    achievements: [
-      { min: 1, role: "chu-nhiem", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] },
-      { min: 2, role: "tham-gia", kind: KHCN, levels: ["cấp bộ", "tỉnh"] },
+    anyOf: [
+      { achievements: [{ min: 1, role: "chu-nhiem", kind: KHCN, levels: ["cấp bộ", "cấp tỉnh"] }] },
+      { achievements: [{ min: 2, role: "tham-gia", kind: KHCN, levels: ["cấp bộ", "tỉnh"] }] },
       {
-        min: 1,
-        role: "chu-tri",
-        kind: "dự án, công trình, đồ án thuộc chuyên ngành kỹ thuật",
-        levels: ["cấp II"],
+        achievements: [{ min: 1, kind: "giải pháp hữu ích được cấp bằng độc quyền (tác giả)" }],
       },
       {
-        min: 1,
-        role: "chu-tri",
-        kind: "dự án, công trình, đồ án thuộc chuyên ngành kỹ thuật",
-        levels: ["cấp III"],
+        achievements: [
+          { min: 1, role: ["chu-tri", "chu-nhiem"], kind: ENGINEERING, levels: ["cấp II"] },
+          { min: 1, role: ["chu-tri", "chu-nhiem"], kind: ENGINEERING, levels: ["cấp III"] },
+        ],
       },
       {
-        min: 1,
-        role: "chu-nhiem",
-        kind: "dự án, công trình (chủ nhiệm, chủ trì thiết kế)",
-        levels: ["cấp II"],
+        achievements: [
+          { min: 1, role: ["chu-nhiem", "chu-tri"], kind: DESIGN, levels: ["cấp II"] },
+          { min: 2, role: ["chu-nhiem", "chu-tri"], kind: DESIGN, levels: ["cấp III"] },
+        ],
       },
-      {
-        min: 2,
-        role: "chu-nhiem",
-        kind: "dự án, công trình (chủ nhiệm, chủ trì thiết kế)",
-        levels: ["cấp III"],
-      },
+      { qualitative: true, inField: POINTS },
     ],
   },
   QUALITATIVE,
@@ -120,20 +134,40 @@ const EXPERIENCE_FACTS: ExperienceFacts[] = [
     inGrade: "chức danh nghề nghiệp công nghệ thông tin hạng III hoặc tương đương",
     excludesProbation: true,
     minMonthsInGradeIfEquivalent: 12,
-    achievements: [
+    anyOf: [
       {
-        min: 2,
-        role: "tham-gia",
-        kind: "đề tài, đề án, dự án, chương trình về lĩnh vực công nghệ thông tin",
-        levels: ["cấp cơ sở trở lên"],
+        achievements: [
+          {
+            min: 2,
+            role: ["chu-tri", "tham-gia"],
+            kind: "đề tài, đề án, dự án, chương trình về lĩnh vực công nghệ thông tin",
+            levels: ["cấp cơ sở trở lên"],
+          },
+        ],
       },
-      { min: 2, role: "tham-gia", kind: "thẩm định dự án công nghệ thông tin" },
-      { min: 2, role: "tham-gia", kind: "quy chế, quy định, quy trình kỹ thuật về công nghệ thông tin" },
       {
-        min: 1,
-        role: "tham-gia",
-        kind: "giải pháp công nghệ đạt giải thưởng",
-        levels: ["cấp bộ", "cấp tỉnh"],
+        achievements: [
+          { min: 2, role: ["chu-tri", "tham-gia"], kind: "thẩm định dự án công nghệ thông tin" },
+        ],
+      },
+      {
+        achievements: [
+          {
+            min: 2,
+            role: ["chu-tri", "tham-gia"],
+            kind: "quy chế, quy định, quy trình kỹ thuật về công nghệ thông tin",
+          },
+        ],
+      },
+      {
+        achievements: [
+          {
+            min: 1,
+            role: "tham-gia",
+            kind: "giải pháp công nghệ đạt giải thưởng",
+            levels: ["cấp bộ", "cấp tỉnh"],
+          },
+        ],
       },
     ],
   },

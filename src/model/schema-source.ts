@@ -156,6 +156,17 @@ const CareerLevelRange = Type.Object(
   { additionalProperties: false, title: "Khoảng bậc nghề nghiệp" },
 );
 
+const AchievementRole = Type.Union([
+  Type.Literal("chu-tri"),
+  Type.Literal("tham-gia"),
+  Type.Literal("chu-nhiem"),
+]);
+
+/** The static type of an alternative inside `anyOf` (recursion is left to the schema's $ref). */
+interface ExperienceFactsWithoutAlternatives {
+  [fact: string]: unknown;
+}
+
 export const ExperienceFacts = def(
   "ExperienceFacts",
   Type.Object(
@@ -203,9 +214,21 @@ export const ExperienceFacts = def(
           Type.Object(
             {
               min: Type.Integer({ minimum: 1, title: "Số lượng tối thiểu" }),
-              role: Type.Union(
-                [Type.Literal("chu-tri"), Type.Literal("tham-gia"), Type.Literal("chu-nhiem")],
-                { title: "Vai trò", description: "chủ trì, tham gia hoặc chủ nhiệm." },
+              role: opt(
+                Type.Union(
+                  [
+                    AchievementRole,
+                    Type.Array(AchievementRole, {
+                      minItems: 2,
+                      description: 'Nhiều vai trò, khi văn bản ghi "chủ trì hoặc tham gia".',
+                    }),
+                  ],
+                  {
+                    title: "Vai trò",
+                    description:
+                      'chu-tri, tham-gia hoặc chu-nhiem; một danh sách khi văn bản ghi "chủ trì hoặc tham gia"; bỏ trống khi vai trò khác (tác giả …).',
+                  },
+                ),
               ),
               kind: opt(Type.String({ title: "Loại sản phẩm", description: "Văn bản, đề tài, đề án …" })),
               levels: opt(
@@ -214,8 +237,20 @@ export const ExperienceFacts = def(
             },
             { additionalProperties: false },
           ),
-          { title: "Thành tích công tác" },
+          {
+            title: "Thành tích công tác",
+            description:
+              "Mọi thành tích trong danh sách đều phải có; các phương án thay thế ghi trong anyOf.",
+          },
         ),
+      ),
+      anyOf: opt(
+        Type.Array(Type.Unsafe<ExperienceFactsWithoutAlternatives>({ $ref: "#/$defs/ExperienceFacts" }), {
+          minItems: 2,
+          title: "Một trong các điều kiện",
+          description:
+            'Các phương án thay thế nhau (văn bản nối bằng "hoặc"): đáp ứng một phương án là đủ; mỗi phương án là một nhóm dữ kiện.',
+        }),
       ),
       specializedLawBasis: opt(
         Type.String({

@@ -48,9 +48,10 @@ describe("data/rules", () => {
       const catalogue = catalogues[form.id];
       for (const [group, size] of Object.entries(form.competencyGroups ?? {})) {
         expect(catalogue, form.id).toBeDefined();
-        expect(catalogue!.groups[group as keyof typeof catalogue.groups]?.length, `${form.id} ${group}`).toBe(
-          size,
-        );
+        expect(
+          catalogue!.groups[group as keyof NonNullable<typeof catalogue>["groups"]]?.length,
+          `${form.id} ${group}`,
+        ).toBe(size);
       }
       if (catalogue) expect(catalogue.source).toMatch(/\S/);
     }
