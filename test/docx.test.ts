@@ -46,6 +46,23 @@ describe("render to .docx, import back", () => {
   }
 });
 
+describe("render to .docx, import back: one description of every layout (test/fixtures/render/)", () => {
+  const fixtures = readdirSync(join(packageRoot, "test", "fixtures", "render")).filter((name) =>
+    name.endsWith(".yaml"),
+  );
+  it("has all seven layouts", () => {
+    expect(fixtures).toHaveLength(7);
+  });
+  for (const name of fixtures) {
+    it(`${name} comes back the same`, async () => {
+      const position = load(join("test", "fixtures", "render", name));
+      const [description] = importDocument(readSource("mo-ta.docx", await renderDocx(position))).descriptions;
+      expect(description?.form).toBe(position.form);
+      expect(plain(description!.position)).toEqual(plain(position));
+    });
+  }
+});
+
 describe("the Word file", () => {
   const path = "examples/tt-02-2023-vpcp/02-chuyen-vien-chinh-tham-muu-tong-hop-ve-chuyen-nganh.yaml";
 

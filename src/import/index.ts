@@ -144,7 +144,9 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     if (first?.kind !== "table") return undefined;
     for (const row of first.rows)
       for (const item of row.cells) {
-        const match = /^Tên (?:VTVL|vị trí việc làm)\s*:?\s*(.*)$/isu.exec(item.paragraphs.join(" "));
+        const match = /^(?:\d+\.\s*)?Tên (?:VTVL|vị trí việc làm)\s*:?\s*(.*)$/isu.exec(
+          item.paragraphs.join(" "),
+        );
         if (match) return match[1]!.trim() || undefined;
       }
     return undefined;

@@ -5,7 +5,7 @@
  */
 import type { Localized } from "../i18n/index.js";
 import { findForm } from "../model/forms.js";
-import type { CompetencyGroup, FormId, Position } from "../model/types.js";
+import type { CompetencyGroup, FormId, Position, Task } from "../model/types.js";
 import { itemsOf, textValue, valueOf } from "./cells.js";
 import type { CatalogueEntry } from "./catalogue.js";
 import {
@@ -25,6 +25,7 @@ import {
   readRequirements,
   readTasks,
   readWorkingConditions,
+  type Identification,
   type ReadContext,
   type Unplaced,
 } from "./tables.js";
@@ -221,7 +222,11 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
   const footnotes: NonNullable<Position["footnotes"]> = [];
   const notes: string[] = [];
 
+  const seenHeadings = new Set<SectionKey>();
   const printed = (key: SectionKey, text: string) => {
+    // A form may print a second heading of the same kind (NĐ 232/2026: IV and V after III): the first one names it.
+    if (seenHeadings.has(key)) return;
+    seenHeadings.add(key);
     if (standard[key] !== undefined && standard[key] !== text) headings[key] = text;
   };
   // A heading is filed under the section its table shows it introduces: "3.2- Bên ngoài" printed above the
@@ -246,13 +251,18 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
     paragraphs.set(key, [...(paragraphs.get(key) ?? []), text]);
 
   let sectionHasTable = false;
+  let taskCategory: Task["category"];
   const readTable = (table: ImportTable, kind: TableKind | undefined) => {
     sectionHasTable = true;
     const effective = kind ?? tableKindFromSection(section);
     switch (effective) {
-      case "tasks":
-        tasks = [...(tasks ?? []), ...readTasks(table, read)];
+      case "tasks": {
+        // NĐ 232/2026 prints professional (III), management (IV) and support (V) work in three tables.
+        const category = form === "nd-232-2026" && taskCategory !== "chuyen-mon" ? taskCategory : undefined;
+        const found = readTasks(table, read).map((task) => (category ? { ...task, category } : task));
+        tasks = [...(tasks ?? []), ...found];
         return;
+      }
       case "relationsInternal":
         internal = readInternalRelations(table, read);
         return;
@@ -343,6 +353,12 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
         if (group) headingGroup = { group, label: inner ? `${heading.number}) ${heading.body}` : text };
         continue;
       }
+      if (key === "tasks")
+        taskCategory = /quản lý$/iu.test(heading.body)
+          ? "quan-ly"
+          : /hỗ trợ$/iu.test(heading.body)
+            ? "ho-tro"
+            : "chuyen-mon";
       if (key !== undefined && key !== "generalInfo") {
         settle();
         section = key;
@@ -420,6 +436,7 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
   if (procedures !== undefined) position.relatedProcedures = procedures;
   if (identification.grade !== undefined) position.grade = gradeOf(identification.grade);
   else if (catalogue) position.grade = catalogue.grade === null ? null : { name: catalogue.grade };
+  setGeneralInformation(position, identification);
   if (form === "qd-302-2025-ubnd" && nameText) {
     const rank = /^(.*) hạng (I|II|III|IV)$/u.exec(nameText);
     position.professionalTitle = rank
@@ -479,6 +496,26 @@ export function importDescription(input: DescriptionInput, context: DocumentCont
     .filter((key) => (position as Record<string, unknown>)[key] === undefined)
     .map((key) => `/${key}`);
   return { index: input.index, position, unplaced: read.unplaced, missing, origin };
+}
+
+/** NĐ 232/2026's "I. THÔNG TIN CHUNG": group (the ticked box), career levels, field, level, related positions. */
+function setGeneralInformation(position: Position, fields: Identification): void {
+  const text = (key: keyof Identification) => fields[key]?.join(" ").trim();
+  const ticked = /(Quản lý|Chuyên môn|Hỗ trợ)\s*[Xx☒✓✔]/u.exec(text("category") ?? "")?.[1];
+  if (ticked)
+    position.category = ({ "Quản lý": "quan-ly", "Chuyên môn": "chuyen-mon", "Hỗ trợ": "ho-tro" } as const)[
+      ticked
+    ];
+  const levels = /bậc\s*(\d)(?:\D+bậc\s*(\d))?/iu.exec(text("careerLevels") ?? "");
+  if (levels) position.careerLevels = { min: Number(levels[1]), max: Number(levels[2] ?? levels[1]) };
+  const field = text("field");
+  if (field) position.field = field;
+  const managementLevel = text("managementLevel");
+  if (managementLevel) position.managementLevel = managementLevel;
+  const related = text("relatedPositions");
+  if (related) position.relatedPositions = related.split(/\s*;\s*/u).filter((name) => name !== "");
+  const headcount = text("headcount");
+  if (headcount) position.headcount = /^\d+$/u.test(headcount) ? Number(headcount) : headcount;
 }
 
 function instrumentOf(context: DocumentContext): string {

@@ -5,7 +5,14 @@
  * last one are kept apart for the whole document.
  */
 import { cell, cellText, type ImportBlock, type ImportParagraph, type ImportTable } from "./document.js";
-import { APPROVAL, IDENTIFICATION_LABELS, tableKind, type TableKind } from "./vocabulary.js";
+import {
+  APPROVAL,
+  IDENTIFICATION_LABELS,
+  headingKey,
+  splitHeading,
+  tableKind,
+  type TableKind,
+} from "./vocabulary.js";
 
 export interface DescriptionBlocks {
   /** 1-based order in the document. */
@@ -45,6 +52,9 @@ function belongsBefore(blocks: ImportBlock[], index: number, accepted: ImportBlo
   const text = block.text;
   if (APPROVAL.test(text) || FOOTNOTE_BODY.test(text)) return false;
   if (TITLE.test(text) || APPENDIX_LABEL.test(text) || ISSUED_WITH.test(text)) return true;
+  // NĐ 232/2026 opens with "I. THÔNG TIN CHUNG" above its fields.
+  const heading = splitHeading(text);
+  if (heading && headingKey(heading.body, false) === "generalInfo") return true;
   const next = accepted[0];
   // The second line of "(Kèm theo … ngày …" / "của Ủy ban nhân dân tỉnh)".
   const previous = blocks[index - 1];
@@ -63,7 +73,7 @@ function belongsBefore(blocks: ImportBlock[], index: number, accepted: ImportBlo
   return isAllCaps(text) && accepted.some((item) => item.kind === "paragraph" && TITLE.test(item.text));
 }
 
-const NAME_LINE = /^Tên (?:VTVL|vị trí việc làm)\s*:/iu;
+const NAME_LINE = /^(?:\d+\.\s*)?Tên (?:VTVL|vị trí việc làm)\s*:/iu;
 
 /**
  * Identification fields typed as paragraphs rather than in a table ("Tên vị trí việc làm: …" then "Mã vị trí
@@ -80,7 +90,8 @@ function tableFromFieldLines(blocks: ImportBlock[]): ImportBlock[] {
     const lines = [block];
     while (true) {
       const next = blocks[index + 1];
-      if (next?.kind !== "paragraph" || !IDENTIFICATION_LABELS.some(([, pattern]) => pattern.test(next.text))) break;
+      if (next?.kind !== "paragraph" || !IDENTIFICATION_LABELS.some(([, pattern]) => pattern.test(next.text)))
+        break;
       lines.push(next);
       index += 1;
     }

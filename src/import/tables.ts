@@ -188,15 +188,20 @@ export function readTasks(table: ImportTable, context: ReadContext): Task[] {
       }
       continue;
     }
-    drafts.push({ columns: new Map([...placed].map(([column, item]) => [column, [...item.paragraphs]])) });
+    // A "Bậc" cell merged down over several rows (NĐ 232/2026) gives its level to each of them.
+    const level = placed.get("careerLevel");
+    const columnsOfRow = new Map([...placed].map(([column, item]) => [column, [...item.paragraphs]]));
+    if (level?.mergedUp && previous)
+      columnsOfRow.set("careerLevel", previous.columns.get("careerLevel") ?? []);
+    drafts.push({ columns: columnsOfRow });
   }
   return drafts.map((draft) => {
     const task: Task = {};
     const get = (column: TaskColumn) => draft.columns.get(column) ?? [];
     const code = get("code").join(" ");
     if (code !== "") task.code = code;
-    const level = get("careerLevel").join(" ");
-    if (/^[1-5]$/u.test(level)) task.careerLevel = Number(level);
+    const level = /^(?:Bậc\s*)?([1-5])$/iu.exec(get("careerLevel").join(" "));
+    if (level) task.careerLevel = Number(level[1]);
     const set = (key: "area" | "work" | "quota" | "outcomes" | "criteria", value: TextValue | undefined) => {
       if (value !== undefined) task[key] = value;
     };

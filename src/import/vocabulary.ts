@@ -86,15 +86,34 @@ export function looksLikeHeading(text: string): boolean {
 
 // ------------------------------------------------------------------------------------------ identification
 
-export type IdentificationKey = "name" | "code" | "startDate" | "workplace" | "relatedProcedures" | "grade";
+export type IdentificationKey =
+  | "name"
+  | "code"
+  | "startDate"
+  | "workplace"
+  | "relatedProcedures"
+  | "grade"
+  | "careerLevels"
+  | "field"
+  | "managementLevel"
+  | "relatedPositions"
+  | "headcount"
+  | "category";
 
+/** The fields, as labels or as numbered lines of NĐ 232/2026's "I. THÔNG TIN CHUNG" ("1. Tên vị trí việc làm: …"). */
 export const IDENTIFICATION_LABELS: Array<[IdentificationKey, RegExp]> = [
-  ["name", /^Tên (?:VTVL|vị trí việc làm)\s*:?/iu],
-  ["code", /^Mã vị trí việc làm\s*:?/iu],
-  ["startDate", /^Ngày bắt đầu thực hiện\s*:?/iu],
-  ["workplace", /^Địa điểm làm việc\s*:?/iu],
-  ["relatedProcedures", /^Quy trình công việc liên quan\s*:?/iu],
-  ["grade", /^(?:Ngạch công chức tương ứng|Tương ứng ngạch công chức)\s*:?/iu],
+  ["name", /^(?:\d+\.\s*)?Tên (?:VTVL|vị trí việc làm)\s*:?/iu],
+  ["code", /^(?:\d+\.\s*)?Mã vị trí việc làm\s*:?/iu],
+  ["startDate", /^(?:\d+\.\s*)?Ngày bắt đầu thực hiện\s*:?/iu],
+  ["workplace", /^(?:\d+\.\s*)?Địa điểm làm việc\s*:?/iu],
+  ["relatedProcedures", /^(?:\d+\.\s*)?Quy trình công việc liên quan\s*:?/iu],
+  ["grade", /^(?:\d+\.\s*)?(?:Ngạch công chức tương ứng|Tương ứng ngạch công chức)\s*:?/iu],
+  ["careerLevels", /^(?:\d+\.\s*)?Bậc nghề nghiệp được sử dụng[^:]*:/iu],
+  ["field", /^(?:\d+\.\s*)?Lĩnh vực hoạt động\s*:/iu],
+  ["managementLevel", /^(?:\d+\.\s*)?Cấp quản lý\s*:/iu],
+  ["relatedPositions", /^(?:\d+\.\s*)?Vị trí việc làm liên quan\s*:/iu],
+  ["headcount", /^(?:\d+\.\s*)?Số lượng người đảm nhiệm[^:]*:/iu],
+  ["category", /^(?:\d+\.\s*)?Nhóm vị trí việc làm\s*:/iu],
 ];
 
 // ----------------------------------------------------------------------------------------------- tables
@@ -126,7 +145,7 @@ export function tableKind(rows: string[][]): TableKind | undefined {
     rows[0]!.every((text) => text !== "" && !/\p{Ll}/u.test(text))
   )
     return "header";
-  if (some(head, /^(Tên (VTVL|vị trí việc làm)|Mã vị trí việc làm|Ngày bắt đầu thực hiện)\s*:/iu))
+  if (some(head, /^(\d+\.\s*)?(Tên (VTVL|vị trí việc làm)|Mã vị trí việc làm|Ngày bắt đầu thực hiện)\s*:/iu))
     return "identification";
   if (some(head, /^Tóm tắt tổng quan/iu)) return "objective";
   if (some(head, /^Được quản lý trực tiếp/iu)) return "relationsInternal";
