@@ -1,6 +1,7 @@
 /** The pure parts of rendering: view model, layout fit, output tree, reproducibility patch. No browser. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commonBase } from "../src/cli/commands/render.js";
 import type { FormId, Position } from "../src/model/types.js";
@@ -215,5 +216,93 @@ describe("another form's wording", () => {
     expect(view.formLabel).toBeUndefined();
     expect(view.approval?.caption).toBe("Người phê duyệt");
     expect(view.competencies.groups[0]!.label).toBe("Năng lực chung");
+  });
+});
+
+describe("data of the wrong shape", () => {
+  it("never stops the drawing: wrong shapes are left out (the schema warnings name them)", () => {
+    const keys = [
+      "title",
+      "header",
+      "appendix",
+      "objective",
+      "tasks",
+      "relations",
+      "authority",
+      "workingConditions",
+      "requirements",
+      "competencies",
+      "approval",
+      "grade",
+      "workplace",
+      "headings",
+      "careerLevels",
+      "footnotes",
+      "notes",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...layoutIds()),
+        fc.dictionary(fc.constantFrom(...keys), fc.anything()),
+        (layout, junk) => {
+          const position = { ...fixture("tt-02-2023-vpcp"), ...junk } as Position;
+          expect(renderHtmlDocument(position, layout)).toContain("</html>");
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("data of the wrong shape, one level down", () => {
+  it("never stops the drawing either", () => {
+    const anyOf = (...keys: string[]) => fc.dictionary(fc.constantFrom(...keys), fc.anything());
+    const junk = fc.record(
+      {
+        requirements: anyOf(
+          "preamble",
+          "education",
+          "training",
+          "knowledge",
+          "skills",
+          "experience",
+          "qualities",
+          "other",
+        ),
+        tasks: fc.array(
+          anyOf("code", "area", "work", "outcomes", "criteria", "quota", "note", "category", "careerLevel"),
+        ),
+        authority: fc.array(anyOf("code", "text", "heading", "items")),
+        relations: fc.record({
+          internal: anyOf("managedBy", "manages", "coordinatesWith", "mainPartners", "notes"),
+          external: fc.array(anyOf("organisations", "nature")),
+        }),
+        competencies: fc.record({
+          preamble: fc.anything(),
+          legend: fc.anything(),
+          groups: fc.array(
+            fc.record({
+              group: fc.constantFrom("chung", "chuyen-mon", "quan-ly", "x"),
+              label: fc.anything(),
+              items: fc.array(anyOf("name", "level", "note")),
+            }),
+          ),
+          professionalByLevel: fc.array(anyOf("level", "description", "careerLevels")),
+        }),
+        workingConditions: anyOf("equipment", "environment", "autonomy", "support"),
+        header: anyOf("parentAgency", "agency", "unit", "motto", "code"),
+        appendix: anyOf("label", "title", "issuedWith"),
+        approval: anyOf("caption", "position", "signer", "date", "note"),
+        headings: anyOf("objective", "tasks", "relations", "authority", "requirements", "competencies"),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...layoutIds()), junk, (layout, data) => {
+        const position = { ...fixture("nd-232-2026"), ...data } as Position;
+        expect(renderHtmlDocument(position, layout)).toContain("</html>");
+      }),
+      { numRuns: 200 },
+    );
   });
 });

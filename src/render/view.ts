@@ -3,14 +3,7 @@
  * cells, bullets, merged cells), following the layout's spec. Pure functions: no I/O, no HTML. Every value
  * stays raw text; the templates escape it. Data the layout has no place for is still shown (never dropped).
  */
-import {
-  gradeList,
-  levelLabel,
-  levelRange,
-  requirementLabel,
-  requirementText,
-  textItems,
-} from "../model/normalize.js";
+import { gradeList, levelLabel, levelRange, textItems } from "../model/normalize.js";
 import type { CompetencyGroup, Level, Position, Task, Text } from "../model/types.js";
 import type { LayoutSpec, RequirementKey } from "./layouts.js";
 
@@ -180,6 +173,33 @@ function texts(value: unknown): string[] {
   return [];
 }
 
+/** A single value as text: strings and numbers as they are, anything else (a wrong shape) as nothing. */
+function scalar(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+function optionalScalar(value: unknown): string | undefined {
+  return scalar(value) || undefined;
+}
+
+/** A level as printed, or "" for a shape that is not a level. */
+function safeLevelLabel(level: unknown): string {
+  if (typeof level === "number" || typeof level === "string") return String(level);
+  if (isRecord(level)) {
+    if (typeof level.text === "string") return level.text;
+    if (typeof level.ref === "string") return level.ref;
+    if (typeof level.min === "number" && typeof level.max === "number") return levelLabel(level as Level);
+  }
+  return "";
+}
+
+function safeLevelRange(level: unknown) {
+  if (isRecord(level) && !(typeof level.min === "number" && typeof level.max === "number")) return undefined;
+  return typeof level === "number" || typeof level === "string" || isRecord(level)
+    ? levelRange(level as Level)
+    : undefined;
+}
+
 function items(value: unknown, bullet: string | undefined, bulletSingle = false): Item[] {
   const list = texts(value);
   const useBullet = bullet && (list.length > 1 || bulletSingle);
@@ -203,7 +223,8 @@ export function formatDate(value: unknown): string {
 
 function careerLevelRange(position: Position): string {
   const range = position.careerLevels;
-  if (!range || typeof range !== "object") return "";
+  if (!range || typeof range !== "object" || typeof range.min !== "number" || typeof range.max !== "number")
+    return "";
   return range.min === range.max ? `Bậc ${range.min}` : `Từ bậc ${range.min} đến bậc ${range.max}`;
 }
 
@@ -221,13 +242,13 @@ function taskRows(tasks: readonly Task[], spec: LayoutSpec): TaskRow[] {
     const work = items(task.work, spec.bullet);
     const area = items(task.area, spec.bullet);
     return {
-      code: task.code === undefined ? "" : String(task.code),
+      code: scalar(task.code),
       area,
       work,
       outcomes: items(task.outcomes, spec.bullet),
       criteria: items(task.criteria, spec.bullet),
       quota: plain(task.quota),
-      note: typeof task.note === "string" ? task.note : undefined,
+      note: optionalScalar(task.note),
       areaSpansWork: work.length === 0 && !task.note,
       careerLevel: typeof task.careerLevel === "number" ? `Bậc ${task.careerLevel}` : undefined,
       careerLevelRowspan: 1,
@@ -253,24 +274,24 @@ function isEmptyLevel(level: Level | undefined): boolean {
 function competencyRows(group: CompetencyGroup, label: string, spec: LayoutSpec): CompetencyRow[] {
   const list = Array.isArray(group.items) ? group.items : [];
   const rows = list.map((item): CompetencyRow => {
-    const range = levelRange(item.level);
+    const range = safeLevelRange(item.level);
     const marks = [1, 2, 3, 4, 5].map((level) => (range ? level >= range.min && level <= range.max : false));
     return {
-      name: typeof item.name === "string" ? item.name : String(item.name ?? ""),
+      name: scalar(item.name),
       nameBullet: spec.competencyNameBullet,
-      level: levelLabel(item.level),
+      level: safeLevelLabel(item.level),
       levelRowspan: 1,
       marks,
-      markText: range ? undefined : levelLabel(item.level) || undefined,
+      markText: range ? undefined : safeLevelLabel(item.level) || undefined,
       groupLabel: label,
       groupRowspan: 0,
-      note: item.note,
+      note: optionalScalar(item.note),
     };
   });
   // A written requirement (ngoại ngữ's text, a leader's "Theo yêu cầu …") covers the empty cells below it.
   for (let index = 0; index < rows.length; index++) {
     const level = list[index]?.level;
-    if (levelRange(level) || isEmptyLevel(level) || rows[index]!.levelRowspan === 0) continue;
+    if (safeLevelRange(level) || isEmptyLevel(level) || rows[index]!.levelRowspan === 0) continue;
     let span = 1;
     while (index + span < list.length && isEmptyLevel(list[index + span]!.level)) {
       rows[index + span]!.levelRowspan = 0;
@@ -299,10 +320,10 @@ function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[]
   const add = (key: RequirementKey, label: string, optional: boolean) => {
     seen.add(key);
     const value = requirements[key];
-    const list = requirementText(value);
+    const list = isRecord(value) ? texts(value.text) : texts(value);
     if (optional && list.length === 0) return;
     rows.push({
-      label: requirementLabel(value) ?? label,
+      label: (isRecord(value) ? optionalScalar(value.label) : undefined) ?? label,
       items: items(list, spec.bullet, spec.bulletSingle),
     });
   };
@@ -313,8 +334,8 @@ function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[]
   return rows;
 }
 
-function authorityRow(code: string | undefined, text: Item[], isGroup: boolean): AuthorityRow {
-  const value = code ?? "";
+function authorityRow(code: unknown, text: Item[], isGroup: boolean): AuthorityRow {
+  const value = scalar(code);
   const numbered = value !== "" && !(text[0] && MARKED.test(text[0].text));
   return {
     code: value,
@@ -334,7 +355,7 @@ function authorityRows(position: Position, spec: LayoutSpec): { rows: AuthorityR
       grouped = true;
       rows.push(authorityRow(entry.code, plain(entry.heading), true));
       if (entry.text !== undefined) rows.push(authorityRow(undefined, items(entry.text, spec.bullet), false));
-      for (const item of Array.isArray(entry.items) ? entry.items : [])
+      for (const item of asArray<unknown>(entry.items).filter(isRecord))
         rows.push(authorityRow(item.code, items(item.text, spec.bullet), false));
     } else {
       rows.push(authorityRow(entry.code, items(entry.text, spec.bullet), false));
@@ -380,8 +401,63 @@ export function withoutFormWording(position: Position): Position {
   return { ...rest, header, approval, requirements, competencies } as Position;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function asArray<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/**
+ * The sections whose shape the drawing relies on, with anything of the wrong shape (a file with schema errors)
+ * treated as absent: the schema warnings already name them, and the rest of the file still prints.
+ */
+function withSafeShapes(position: Position): Position {
+  const data = position as unknown as Record<string, unknown>;
+  const competencies = isRecord(data.competencies)
+    ? {
+        ...data.competencies,
+        groups: asArray<unknown>(data.competencies.groups)
+          .filter(isRecord)
+          .map((group) => ({ ...group, items: asArray<unknown>(group.items).filter(isRecord) })),
+        professionalByLevel: asArray<unknown>(data.competencies.professionalByLevel).filter(isRecord),
+      }
+    : undefined;
+  const relations = isRecord(data.relations)
+    ? {
+        internal: isRecord(data.relations.internal) ? data.relations.internal : undefined,
+        external: asArray<unknown>(data.relations.external).filter(isRecord),
+      }
+    : undefined;
+  const isGrade = (value: unknown) =>
+    typeof value === "string" || (isRecord(value) && typeof value.name === "string");
+  return {
+    ...position,
+    grade: Array.isArray(data.grade)
+      ? data.grade.filter(isGrade)
+      : isGrade(data.grade)
+        ? data.grade
+        : undefined,
+    header: isRecord(data.header) ? data.header : undefined,
+    appendix: isRecord(data.appendix) ? data.appendix : undefined,
+    approval: data.approval === null || isRecord(data.approval) ? data.approval : undefined,
+    requirements: isRecord(data.requirements) ? data.requirements : undefined,
+    workingConditions: isRecord(data.workingConditions) ? data.workingConditions : undefined,
+    headings: isRecord(data.headings) ? data.headings : undefined,
+    careerLevels: isRecord(data.careerLevels) ? data.careerLevels : undefined,
+    professionalTitle: isRecord(data.professionalTitle) ? data.professionalTitle : undefined,
+    tasks: asArray<unknown>(data.tasks).filter(isRecord),
+    authority: asArray<unknown>(data.authority).filter(isRecord),
+    footnotes: asArray<unknown>(data.footnotes).filter(isRecord),
+    competencies,
+    relations,
+  } as unknown as Position;
+}
+
 export function buildPositionView(original: Position, spec: LayoutSpec): PositionView {
-  const position = original.form === spec.form ? original : withoutFormWording(original);
+  const safe = withSafeShapes(original);
+  const position = safe.form === spec.form ? safe : withoutFormWording(safe);
   const bullet = spec.bullet;
   const header = position.header ?? {};
   const givenLines = [header.parentAgency, header.agency, header.unit].filter(
@@ -391,9 +467,18 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
     text,
     bold: index === all.length - 1,
   }));
-  const appendix = position.appendix && typeof position.appendix === "object" ? position.appendix : undefined;
+  const appendix = position.appendix
+    ? {
+        label: optionalScalar(position.appendix.label),
+        title: optionalScalar(position.appendix.title),
+        issuedWith: optionalScalar(position.appendix.issuedWith),
+      }
+    : undefined;
+  const motto =
+    (["quoc-hieu", "dang", "none"] as const).find((value) => value === header.motto) ?? spec.header.motto;
   const code =
-    header.code ?? (spec.header.appendixLabelTopRight && appendix?.label ? appendix.label : undefined);
+    optionalScalar(header.code) ??
+    (spec.header.appendixLabelTopRight ? optionalScalar(appendix?.label) : undefined);
 
   const tasks = taskRows(Array.isArray(position.tasks) ? position.tasks : [], spec);
   const rawTasks = Array.isArray(position.tasks) ? position.tasks : [];
@@ -438,11 +523,11 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
           ? { caption: spec.approval.caption, note: spec.approval.note }
           : undefined
         : {
-            caption: position.approval.caption ?? spec.approval?.caption,
-            position: position.approval.position,
-            signer: position.approval.signer,
+            caption: optionalScalar(position.approval.caption) ?? spec.approval?.caption,
+            position: optionalScalar(position.approval.position),
+            signer: optionalScalar(position.approval.signer),
             date: formatDate(position.approval.date),
-            note: position.approval.note ?? spec.approval?.note,
+            note: optionalScalar(position.approval.note) ?? spec.approval?.note,
           };
 
   const categoryValue = typeof position.category === "string" ? position.category : "";
@@ -452,15 +537,15 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
     form: position.form,
     layout: spec.form,
     documentTitle: typeof position.name === "string" ? position.name : "",
-    formLabel: position.formLabel,
+    formLabel: optionalScalar(position.formLabel),
     appendix,
     header: {
       lines: headerLines,
-      motto: header.motto ?? spec.header.motto,
+      motto,
       code,
-      show: headerLines.length > 0 || Boolean(code) || (header.motto ?? spec.header.motto) !== "none",
+      show: headerLines.length > 0 || Boolean(code) || motto !== "none",
     },
-    title: position.title ?? spec.title,
+    title: optionalScalar(position.title) ?? spec.title,
     identification: {
       name: typeof position.name === "string" ? position.name : "",
       code: typeof position.code === "string" ? position.code : "",
@@ -472,8 +557,8 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
         .join(" hoặc "),
       professionalTitle: position.professionalTitle
         ? [
-            position.professionalTitle.name,
-            position.professionalTitle.rank && `hạng ${position.professionalTitle.rank}`,
+            scalar(position.professionalTitle.name),
+            scalar(position.professionalTitle.rank) && `hạng ${scalar(position.professionalTitle.rank)}`,
           ]
             .filter(Boolean)
             .join(" ")
@@ -525,19 +610,21 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
         }
       : undefined,
     requirements: {
-      preamble: position.requirements?.preamble,
+      preamble: optionalScalar(position.requirements?.preamble),
       rows: requirementRows(position, spec),
     },
     competencies: {
-      preamble: position.competencies?.preamble,
-      legend: position.competencies?.legend,
+      preamble: optionalScalar(position.competencies?.preamble),
+      legend: optionalScalar(position.competencies?.legend),
       groups: groupViews,
       rows: groupViews.flatMap((group) => group.rows),
       byGroup,
       professionalByLevel: (position.competencies?.professionalByLevel ?? []).map((entry) => ({
         level: String(entry.level),
         description: plain(entry.description as Text),
-        careerLevels: (entry.careerLevels ?? []).map((level) => `Bậc ${level}`).join(", "),
+        careerLevels: asArray<number>(entry.careerLevels)
+          .map((level) => `Bậc ${level}`)
+          .join(", "),
       })),
     },
     approval,
