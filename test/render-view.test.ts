@@ -1,6 +1,6 @@
 /** The pure parts of rendering: view model, layout fit, output tree, reproducibility patch. No browser. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commonBase } from "../src/cli/commands/render.js";
@@ -177,6 +177,20 @@ describe("outputs and browsers", () => {
       expect((error as BrowserNotFound).details.vi).toContain("apt-get install chromium");
     }
     expect(() => findBrowser({ browserPath: "/nonexistent/chrome" })).toThrow(/nonexistent/);
+  });
+
+  it("finds a browser that puppeteer downloaded, after the explicit and system ones", () => {
+    const home = tempDir();
+    const chrome = join(home, ".cache/puppeteer/chrome/linux-131.0.6778.204/chrome-linux64/chrome");
+    mkdirSync(dirname(chrome), { recursive: true });
+    writeFileSync(chrome, "");
+    const env = { CHROME_PATH: "/nonexistent/chrome" };
+    const candidates = browserCandidates({ env, platform: "aix" as NodeJS.Platform, home });
+    expect(candidates.map((candidate) => [candidate.source, candidate.exists])).toEqual([
+      ["CHROME_PATH", false],
+      ["~/.cache/puppeteer", true],
+    ]);
+    expect(findBrowser({ env, platform: "aix" as NodeJS.Platform, home }).path).toBe(chrome);
   });
 
   it("fixes the dates of a PDF without moving a byte", () => {
