@@ -12,7 +12,12 @@ export interface IndexedLevel {
   path: PathSegment[];
 }
 
+// Rules compare every pair of files in a ladder: index each description once per run, not once per pair.
+const indexed = new WeakMap<object, Map<string, IndexedLevel>>();
+
 export function levelsByName(file: ProjectFile): Map<string, IndexedLevel> {
+  const cached = indexed.get(file.position);
+  if (cached) return cached;
   const levels = new Map<string, IndexedLevel>();
   (file.position.competencies?.groups ?? []).forEach((group, groupIndex) => {
     group.items.forEach((item, itemIndex) => {
@@ -26,6 +31,7 @@ export function levelsByName(file: ProjectFile): Map<string, IndexedLevel> {
       });
     });
   });
+  indexed.set(file.position, levels);
   return levels;
 }
 
@@ -34,7 +40,9 @@ export function comparableSets(files: readonly ProjectFile[]): ProjectFile[][] {
   const sets = new Map<string, ProjectFile[]>();
   for (const file of files) {
     const key = `${dirname(file.file)}\u0000${file.form.id}`;
-    sets.set(key, [...(sets.get(key) ?? []), file]);
+    const set = sets.get(key);
+    if (set) set.push(file);
+    else sets.set(key, [file]);
   }
   return [...sets.values()].filter((set) => set.length > 1);
 }

@@ -1,22 +1,23 @@
 /** Competency names: cleaning the printed forms and finding them in a form's catalogue. */
 import type { CompetencyGroupId, FormId } from "../../model/types.js";
 import { competencyData } from "../data.js";
+import { memoByText } from "./memo.js";
 
 /** The name without list marks and trailing punctuation, spaces collapsed, NFC (GUIDE.md §d.5). */
-export function cleanCompetencyName(name: string): string {
-  return name
+export const cleanCompetencyName: (name: string) => string = memoByText((name: string) =>
+  name
     .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")
     .replace(/ ([,;.])/g, "$1")
     .trim()
     .replace(/^[•\-–—+*]\s*/u, "")
     .replace(/\s*[.;,]+$/u, "")
-    .trim();
-}
+    .trim(),
+);
 
-export function competencyKey(name: string): string {
-  return cleanCompetencyName(name).toLowerCase();
-}
+export const competencyKey: (name: string) => string = memoByText((name: string) =>
+  cleanCompetencyName(name).toLowerCase(),
+);
 
 export interface CatalogueMatch {
   /** The catalogue name the written name stands for. */

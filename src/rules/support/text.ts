@@ -1,6 +1,7 @@
 /** Walking the text of a description and comparing texts the way a reader would. */
 import type { PathSegment } from "../../lint/finding.js";
 import type { Position } from "../../model/types.js";
+import { memoByText } from "./memo.js";
 
 export interface TextEntry {
   text: string;
@@ -66,14 +67,14 @@ export function isBlank(value: unknown): boolean {
  * decomposed text is unicode-nfc's finding): lowercase, single spaces, without a
  * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
  */
-export function comparisonKey(text: string): string {
-  return text
+export const comparisonKey: (text: string) => string = memoByText((text: string): string =>
+  text
     .replace(/[\s\u00a0]+/g, " ")
     .trim()
     .replace(/^(?:[•\-–—+*]\s*|\d+(?:[.,]\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*)+/iu, "")
     .replace(/[\s.;:,…]+$/u, "")
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** Whether `index` of `text` starts or ends a word (no letter or digit on the outer side). */
 export function isWordBoundary(text: string, start: number, end: number): boolean {

@@ -1,4 +1,5 @@
 import { textData } from "../data.js";
+import { memoByText } from "../support/memo.js";
 import { offsetsInScalar } from "../support/scalar.js";
 import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
@@ -32,7 +33,9 @@ interface Token {
  * "nhiệm vụ nhiệm vụ,". Splitting on spaces keeps it linear and cheap; punctuation inside the repeat ("theo,
  * theo") makes it a list, not a slip.
  */
-export function doubledPhrases(text: string): string[] {
+export const doubledPhrases: (text: string) => readonly string[] = memoByText(findDoubledPhrases);
+
+function findDoubledPhrases(text: string): string[] {
   const tokens: Array<Token | undefined> = [];
   let offset = 0;
   for (const raw of text.toLowerCase().split(" ")) {
