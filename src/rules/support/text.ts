@@ -31,6 +31,24 @@ export function textEntries(position: Position): TextEntry[] {
   return entries;
 }
 
+const joinedCache = new WeakMap<Position, string>();
+
+/**
+ * Every text of the description in one string, one per line: a rule tests its patterns here once and looks at
+ * the texts one by one only when one matched (an entry's match is always a match here, "\n" acting as the
+ * start and end of a line between texts).
+ */
+export function joinedText(position: Position): string {
+  let joined = joinedCache.get(position);
+  if (joined === undefined) {
+    joined = textEntries(position)
+      .map((entry) => entry.text)
+      .join("\n");
+    joinedCache.set(position, joined);
+  }
+  return joined;
+}
+
 /** Every list of strings in the description with its path (a Text written as a list). */
 export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
   const cached = listsCache.get(position);

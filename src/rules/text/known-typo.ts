@@ -1,6 +1,6 @@
 import { textData } from "../data.js";
 import { offsetsInScalar, scalarFix } from "../support/scalar.js";
-import { isWordBoundary, textEntries } from "../support/text.js";
+import { isWordBoundary, joinedText, textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 /**
@@ -38,7 +38,8 @@ export const knownTypo: Rule = {
             typeof (entry as { right?: unknown }).right === "string",
         )
       : [];
-    const typos = [...textData().typos, ...extra];
+    const all = joinedText(context.position);
+    const typos = [...textData().typos, ...extra].filter((typo) => all.includes(typo.wrong));
     for (const entry of textEntries(context.position)) {
       for (const typo of typos) {
         let from = 0;

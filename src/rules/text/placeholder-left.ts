@@ -1,6 +1,6 @@
 import { dataRegExp, textData, type PatternEntry } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { excerpt, textEntries } from "../support/text.js";
+import { excerpt, joinedText, textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 function isValidRegExp(pattern: string): boolean {
@@ -49,7 +49,10 @@ export const placeholderLeft: Rule = {
             source: ".vtvlrc.yaml",
           }))
       : [];
-    const placeholders: PatternEntry[] = [...textData().placeholders, ...extra];
+    const all = joinedText(context.position);
+    const placeholders: PatternEntry[] = [...textData().placeholders, ...extra].filter((placeholder) =>
+      dataRegExp(placeholder.pattern, "mu").test(all),
+    );
     for (const entry of textEntries(context.position)) {
       for (const placeholder of placeholders) {
         if (placeholder.paths && !placeholder.paths.includes(String(entry.path[0]))) continue;
