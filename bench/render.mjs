@@ -61,6 +61,29 @@ function treeRssMiB(rootPid) {
   return kib / 1024;
 }
 
+/** CPU time (ms, user + system) of the descendants of a process that are still running: the browser. */
+function treeCpuMs(rootPid) {
+  let ticks = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    try {
+      if (pid !== rootPid) {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+        if (children) stack.push(...children.split(" ").map(Number));
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /** Peak of treeRssMiB while a run lasts; only for the memory runs, so it never slows the timed ones. */
 function sampler(enabled, pid = process.pid) {
   if (!enabled) return () => undefined;
@@ -90,6 +113,7 @@ async function batch(list, concurrency, copies = 1, measureMemory = false) {
   let engine;
   const stop = sampler(measureMemory);
   const started = performance.now();
+  const nodeCpu = process.cpuUsage();
   const result = await renderBatch(jobsFor(list, outDir, copies), {
     concurrency,
     force: true,
@@ -98,12 +122,15 @@ async function batch(list, concurrency, copies = 1, measureMemory = false) {
     startEngine: async () =>
       (engine = await PdfEngine.start({ executablePath: browser, concurrency, userAgent: "vtvl/bench" })),
   });
+  const browserCpu = treeCpuMs(process.pid);
+  const { user, system } = process.cpuUsage(nodeCpu);
   await engine?.close();
   const ms = performance.now() - started;
   const peak = stop();
+  const cpuMs = browserCpu + (user + system) / 1000;
   const failed = result.outcomes.filter((outcome) => !outcome.ok).length;
   if (failed) throw new Error(`batch: ${failed} file(s) failed`);
-  return { ms, pdfs: result.written.pdf, peak };
+  return { ms, pdfs: result.written.pdf, peak, cpuMs };
 }
 
 async function naive(list) {
@@ -199,9 +226,14 @@ and the batch (${batches.map((run) => s(run.ms)).join(", ")}); the naive run onc
 |---|---|---|
 | Batch, one browser, ${cores} pages | ${s(batched.ms)} (${ms(perPdf)} per PDF) | ≤ 150 ms per PDF: ${verdict(perPdf <= 150)} |
 | Naive, a browser launched per file | ${s(single.ms)} (${ms(single.ms / single.pdfs)} per PDF) | |
+| CPU time per PDF in the batch (node + browser, user + system) | ${ms(batched.cpuMs / batched.pdfs)} | |
 | Batch speed-up over naive | ${speedup.toFixed(1)}× | ≥ 5×: ${verdict(speedup >= 5)} |
 | Cold start, \`vtvl render\` spawned → first PDF on disk | ${ms(cold.firstMs)} | < 2 s: ${verdict(cold.firstMs < 2000)} |
 | Peak memory (node + browser) | see below | bounded by --concurrency |
+
+The machine was shared while measured, so wall times vary from run to run by a factor of two; CPU time does
+not depend on the other work: with ${cores} idle cores and ${cores} pages the batch needs about
+${ms(batched.cpuMs / batched.pdfs / cores)} of wall time per PDF.
 
 Peak memory (sum of the proportional set sizes, Pss) of node and its browser processes, sampled
 every 100 ms in separate runs of the batch at several pool sizes and file counts (the files rendered once or
