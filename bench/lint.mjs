@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// Benchmark of `vtvl lint` against ajv-cli, side by side in one run, on a generated corpus
+// (bench/generate-corpus.ts: 5,000 descriptions derived from examples/ and templates/positions/):
+//   - vtvl lint, schema and every rule, json output to /dev/null: with worker threads (the default) and on
+//     one thread (--concurrency 1);
+//   - ajv-cli validating the same YAML files against the same schemas: one run per form schema, with
+//     position.schema.json as -r (what a user of ajv-cli has to do), and one run of all files against
+//     position.schema.json alone;
+// each repeated (VTVL_BENCH_REPS, default 3) in alternation and reported by the median: wall time, files per
+// second, CPU time and peak resident memory (GNU time's maximum RSS, or /proc VmHWM sampled when it is
+// missing). Then one file through the real CLI (Node's start included), and peak memory at 1,000 vs 5,000 files.
+// Results go to stdout and to the "## lint" section of docs/PERFORMANCE.md (other sections are kept).
+// Run with `npm run bench` (which builds first). VTVL_BENCH_FILES changes the corpus size.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { clearInterval, setInterval } from "node:timers";
+import { Buffer } from "node:buffer";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const vtvl = join(root, "bin/vtvl.js");
+const ajvCli = join(root, "node_modules/ajv-cli/dist/index.js");
+const reps = Math.max(1, Number(process.env.VTVL_BENCH_REPS ?? 3));
+const fileCount = Math.max(100, Number(process.env.VTVL_BENCH_FILES ?? 5000));
+const smallCount = Math.round(fileCount / 5);
+const oneFileRuns = 15;
+
+for (const [path, hint] of [
+  [join(root, "dist/cli/main.js"), "npm run build"],
+  [join(root, "dist/lint/worker.js"), "npm run build"],
+  [ajvCli, "npm install"],
+]) {
+  if (!existsSync(path)) {
+    console.error(`bench/lint: ${relative(root, path)} is missing: run \`${hint}\` first`);
+    process.exit(1);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "vtvl-bench-lint-"));
+const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const version = (file) => JSON.parse(readFileSync(join(root, file), "utf8")).version;
+
+/** Generates (or reuses) the corpus of `count` files; returns its folder and manifest. */
+function corpus(count) {
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "bench/generate-corpus.ts"), "--count", String(count)],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (run.status !== 0) throw new Error(`corpus generation failed (${run.status})`);
+  const directory = run.stdout.split(":")[0].trim();
+  process.stdout.write(run.stdout);
+  return { directory, manifest: JSON.parse(readFileSync(join(directory, "corpus.json"), "utf8")) };
+}
+
+/** Peak RSS (KiB) of a running process, from its high-water mark, sampled until it ends. */
+function sampleHighWater(pid) {
+  let peak = 0;
+  const read = () => {
+    try {
+      peak = Math.max(
+        peak,
+        Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0),
+      );
+    } catch {
+      // ended
+    }
+  };
+  const timer = setInterval(read, 10);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+/**
+ * Runs a command to completion with its output discarded (stdout to /dev/null, or to `stdoutFile`).
+ * Returns wall time (ms), CPU time (ms) and peak memory (MiB).
+ */
+function measure(args, { cwd, stdoutFile } = {}) {
+  return new Promise((resolve, reject) => {
+    const report = join(work, "time.txt");
+    const command = gnuTime ? [gnuTime, "-f", "%M %U %S", "-o", report, ...args] : args;
+    const started = performance.now();
+    const child = spawn(command[0], command.slice(1), {
+      cwd,
+      stdio: ["ignore", stdoutFile ? "pipe" : "ignore", "ignore"],
+    });
+    const chunks = [];
+    child.stdout?.on("data", (chunk) => chunks.push(chunk));
+    const stopSampling = gnuTime ? undefined : sampleHighWater(child.pid);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wall = performance.now() - started;
+      if (stdoutFile) writeFileSync(stdoutFile, Buffer.concat(chunks));
+      if (gnuTime) {
+        const [peakKiB, user, system] = readFileSync(report, "utf8")
+          .trim()
+          .split(/\s+/)
+          .slice(-3)
+          .map(Number);
+        resolve({ wall, cpu: (user + system) * 1000, peak: peakKiB / 1024, code });
+      } else {
+        resolve({ wall, cpu: Number.NaN, peak: stopSampling() / 1024, code });
+      }
+    });
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const summary = (runs) => ({
+  wall: median(runs.map((run) => run.wall)),
+  cpu: median(runs.map((run) => run.cpu)),
+  peak: median(runs.map((run) => run.peak)),
+  walls: runs.map((run) => run.wall),
+});
+
+const vtvlArgs = (extra = []) => [process.execPath, vtvl, "lint", ".", "-f", "json", ...extra];
+const ajvArgs = (schema, data) => [
+  process.execPath,
+  ajvCli,
+  "validate",
+  "--spec=draft7",
+  "--all-errors",
+  "--errors=line",
+  "-c",
+  "ajv-formats",
+  "-s",
+  join(root, "schemas", schema),
+  ...(schema === "position.schema.json" ? [] : ["-r", join(root, "schemas/position.schema.json")]),
+  "-d",
+  data,
+];
+
+/** ajv-cli once per form (each file against its own form's schema), one process after the other. */
+async function ajvPerForm(directory, forms) {
+  const runs = [];
+  for (const form of forms)
+    runs.push(await measure(ajvArgs(`${form}.schema.json`, `${form}/**/*.yaml`), { cwd: directory }));
+  return {
+    wall: runs.reduce((sum, run) => sum + run.wall, 0),
+    cpu: runs.reduce((sum, run) => sum + run.cpu, 0),
+    peak: Math.max(...runs.map((run) => run.peak)),
+  };
+}
+
+const loadBefore = loadavg()[0];
+console.log(`bench/lint: ${reps} repetitions, ${fileCount} files; load average ${loadBefore.toFixed(1)}`);
+const big = corpus(fileCount);
+const small = corpus(smallCount);
+const forms = Object.keys(big.manifest.filesByForm).sort();
+
+// Same output with and without workers, and the findings the corpus carries (untimed runs).
+const parallelJson = join(work, "parallel.json");
+const singleJson = join(work, "single.json");
+await measure(vtvlArgs(), { cwd: big.directory, stdoutFile: parallelJson });
+await measure(vtvlArgs(["--concurrency", "1"]), { cwd: big.directory, stdoutFile: singleJson });
+const identical = readFileSync(parallelJson).equals(readFileSync(singleJson));
+const report = JSON.parse(readFileSync(parallelJson, "utf8"));
+const findings = report.reduce((sum, file) => sum + file.findings.length, 0);
+const clean = report.filter((file) => !file.findings.length).length;
+const withErrors = report.filter((file) => file.errorCount > 0).length;
+const threads = Math.min(availableParallelism(), 8);
+console.log(
+  `  ${report.length} files, ${findings} findings, ${clean} without any, ${withErrors} with errors; ` +
+    `--concurrency 1 and auto give ${identical ? "the same" : "DIFFERENT"} output`,
+);
+
+const runs = { auto: [], single: [], ajvForms: [], ajvBase: [] };
+for (let rep = 1; rep <= reps; rep++) {
+  runs.auto.push(await measure(vtvlArgs(), { cwd: big.directory }));
+  runs.ajvForms.push(await ajvPerForm(big.directory, forms));
+  runs.single.push(await measure(vtvlArgs(["--concurrency", "1"]), { cwd: big.directory }));
+  runs.ajvBase.push(await measure(ajvArgs("position.schema.json", "**/*.yaml"), { cwd: big.directory }));
+  console.log(
+    `  rep ${rep}: vtvl ${(runs.auto.at(-1).wall / 1000).toFixed(2)} s, vtvl --concurrency 1 ${(runs.single.at(-1).wall / 1000).toFixed(2)} s, ` +
+      `ajv-cli per form ${(runs.ajvForms.at(-1).wall / 1000).toFixed(2)} s, ajv-cli one run ${(runs.ajvBase.at(-1).wall / 1000).toFixed(2)} s`,
+  );
+}
+const auto = summary(runs.auto);
+const single = summary(runs.single);
+const ajvForms = summary(runs.ajvForms);
+const ajvBase = summary(runs.ajvBase);
+
+// Memory at a fifth of the files (same generator and seed: the first files of the same corpus).
+const smallAuto = summary(await Promise.all([measure(vtvlArgs(), { cwd: small.directory })]));
+const smallSingle = summary([await measure(vtvlArgs(["--concurrency", "1"]), { cwd: small.directory })]);
+
+// One file, Node's start included, through the real CLI; and Node alone for reference.
+const oneFile = join(
+  big.directory,
+  big.manifest.filesByForm[forms.includes("tt-02-2023-vpcp") ? "tt-02-2023-vpcp" : forms[0]][0],
+);
+const oneRuns = [];
+const nodeRuns = [];
+for (let run = 0; run < oneFileRuns; run++) {
+  oneRuns.push(
+    await measure([process.execPath, vtvl, "lint", "-f", "json", oneFile], { cwd: big.directory }),
+  );
+  nodeRuns.push(await measure([process.execPath, "-e", "0"]));
+}
+const one = summary(oneRuns);
+const nodeAlone = summary(nodeRuns);
+const loadAfter = loadavg()[0];
+rmSync(work, { recursive: true, force: true });
+
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (value) => `${Math.round(value)} ms`;
+const mib = (value) => `${Math.round(value)} MiB`;
+const rate = (wall) => `${Math.round(fileCount / (wall / 1000))}`;
+const speedup = ajvForms.wall / auto.wall;
+const oneOk = one.wall < 300;
+const memoryGrowth = auto.peak / smallAuto.peak;
+const mb = (big.manifest.bytes / 1e6).toFixed(0);
+
+const machine = `${cpus()[0]?.model?.trim() ?? "unknown CPU"}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+const section = `## lint
+
+\`npm run bench\` (bench/lint.mjs), ${new Date().toISOString().slice(0, 10)}, on ${machine}, Node ${process.version},
+vtvl ${version("package.json")}, ajv ${version("node_modules/ajv/package.json")}, ajv-cli ${version("node_modules/ajv-cli/package.json")}.
+The machine was shared with other work while measured: load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
+Medians of ${reps} runs taken in alternation.
+
+Corpus: \`bench/generate-corpus.ts --count ${fileCount}\` (seed 1): ${fileCount} descriptions, ${mb} MB, in ${big.manifest.agencies}
+agency folders of one form each (${forms.map((form) => `${form} ${big.manifest.filesByForm[form].length}`).join(", ")}),
+derived from examples/ and templates/positions/; ${findings} findings, ${clean} files without any, ${withErrors} with errors.
+The outputs of \`--concurrency 1\` and of the default run are ${identical ? "byte for byte the same" : "**different**"}.
+
+| Run | Wall | Files/s | CPU (user+sys) | Peak memory |
+|---|---|---|---|---|
+| \`vtvl lint\` (schema + every rule, ${threads} threads) | ${s(auto.wall)} | ${rate(auto.wall)} | ${s(auto.cpu)} | ${mib(auto.peak)} |
+| \`vtvl lint --concurrency 1\` | ${s(single.wall)} | ${rate(single.wall)} | ${s(single.cpu)} | ${mib(single.peak)} |
+| ajv-cli, one run per form schema (${forms.length} runs) | ${s(ajvForms.wall)} | ${rate(ajvForms.wall)} | ${s(ajvForms.cpu)} | ${mib(ajvForms.peak)} |
+| ajv-cli, one run against position.schema.json only | ${s(ajvBase.wall)} | ${rate(ajvBase.wall)} | ${s(ajvBase.cpu)} | ${mib(ajvBase.peak)} |
+
+| Target | Result | |
+|---|---|---|
+| ${fileCount} files at least 1.5× faster than ajv-cli's schema validation | ${speedup.toFixed(2)}× (ajv-cli per form ${s(ajvForms.wall)} / vtvl ${s(auto.wall)}); ${(ajvBase.wall / auto.wall).toFixed(2)}× against the single position.schema.json run | ${speedup >= 1.5 ? "met" : "**not met**"} |
+| One file under 300 ms, Node's start included | ${ms(one.wall)} (median of ${oneFileRuns}; \`node -e 0\` alone: ${ms(nodeAlone.wall)}) | ${oneOk ? "met" : "**not met**"} |
+| Peak memory that does not grow with the number of files | ${mib(smallAuto.peak)} at ${smallCount} files, ${mib(auto.peak)} at ${fileCount} (×${memoryGrowth.toFixed(2)}); one thread: ${mib(smallSingle.peak)} → ${mib(single.peak)} | see below |
+
+Memory: without \`--fix\`, a file is read when its turn comes and only its findings and the few fields cross-file
+rules read (\`PROJECT_POSITION_KEYS\`) stay until the cross-file pass; the texts and data of the files do not. What
+still grows with the number of files is the report itself: the findings (${Math.round(findings / fileCount)} per file
+here) and the JSON text written at the end, which the formatters build whole. With worker threads each thread adds
+its own heap (rules, schemas, one chunk of files).
+
+Wall times of each run (s): vtvl ${runs.auto.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}; vtvl --concurrency 1 ${runs.single.map((run) => (run.wall / 1000).toFixed(2)).join(", ")};
+ajv-cli per form ${runs.ajvForms.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}; ajv-cli one run ${runs.ajvBase.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}.
+
+Commands (in the corpus folder; peak memory and CPU from \`/usr/bin/time -f "%M %U %S"\`):
+
+\`\`\`sh
+node bench/generate-corpus.ts --count ${fileCount}          # through tsx: node --import tsx …
+node bin/vtvl.js lint . -f json > /dev/null
+node bin/vtvl.js lint . -f json --concurrency 1 > /dev/null
+for form in ${forms.join(" ")}; do
+  node node_modules/ajv-cli/dist/index.js validate --spec=draft7 --all-errors --errors=line -c ajv-formats \\
+    -s schemas/$form.schema.json -r schemas/position.schema.json -d "$form/**/*.yaml" > /dev/null 2>&1
+done
+node node_modules/ajv-cli/dist/index.js validate --spec=draft7 --all-errors --errors=line -c ajv-formats \\
+  -s schemas/position.schema.json -d "**/*.yaml" > /dev/null 2>&1
+node bin/vtvl.js lint -f json ${relative(big.directory, oneFile)} > /dev/null   # one file, ${oneFileRuns} times
+\`\`\`
+
+ajv-cli reads YAML itself (js-yaml 3, \`safeLoad\`), so it is given the same .yaml files; js-yaml 3 reads
+\`effectiveDate: 2023-10-25\` as a Date, which the schemas (a string in date format) then reject: ajv-cli reports
+those files invalid where vtvl, reading YAML 1.2 core types, does not. ajv-cli stops at the first file it cannot
+parse, so the corpus has no YAML syntax errors.
+`;
+
+console.log(section);
+const perfFile = join(root, "docs/PERFORMANCE.md");
+let document = existsSync(perfFile) ? readFileSync(perfFile, "utf8") : "# Performance\n";
+const start = document.search(/^## lint\s*$/m);
+if (start === -1) document = `${document.trimEnd()}\n\n${section}`;
+else {
+  const rest = document.slice(start + 1);
+  const nextHeading = rest.search(/^## /m);
+  const end = nextHeading === -1 ? document.length : start + 1 + nextHeading;
+  document = `${document.slice(0, start)}${section}${nextHeading === -1 ? "" : `\n${document.slice(end)}`}`;
+}
+writeFileSync(perfFile, `${document.trimEnd()}\n`);
+console.log(`bench/lint: results written to ${relative(root, perfFile)} (## lint)`);
