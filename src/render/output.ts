@@ -3,18 +3,8 @@
  * PDF; and never over a file that vtvl did not write, unless the user says --force. Our PDFs carry
  * "vtvl/<version>" as their /Creator (the browser's user agent), our HTML files a generator meta tag.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join, basename } from "node:path";
-import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { writeFileAtomic } from "../util/write-file.js";
 
 const HEAD_BYTES = 8192;
 
@@ -45,16 +35,5 @@ export class OutputRefused extends Error {
 /** Writes `data` to `path` atomically; an existing file that is not ours needs `force`. */
 export function writeOutput(path: string, data: string | Uint8Array, force: boolean): void {
   if (existsSync(path) && !force && !isOwnOutput(path)) throw new OutputRefused(path);
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomic(path, data);
 }
