@@ -1,8 +1,6 @@
-/** File names from position names, and writes that never leave half a file nor overwrite without consent. */
-import { randomBytes } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+/** File names from position names, and the scaffold's write: never half a file, never an overwrite without consent. */
 import { stripDiacritics } from "../util/similar.js";
+import { writeFileAtomic } from "../util/write-file.js";
 
 /** "Chuyên viên chính về kiểm soát thủ tục hành chính" → "chuyen-vien-chinh-ve-kiem-soat-thu-tuc-hanh-chinh". */
 export function slugify(text: string, maxLength = 80): string {
@@ -15,41 +13,9 @@ export function slugify(text: string, maxLength = 80): string {
   return cut.slice(0, cut.lastIndexOf("-") > maxLength / 2 ? cut.lastIndexOf("-") : maxLength);
 }
 
-export class FileExistsError extends Error {
-  constructor(readonly path: string) {
-    super(`File exists: ${path}`);
-    this.name = "FileExistsError";
-  }
-}
+export { FileExistsError } from "../util/write-file.js";
 
-/**
- * Writes `content` to a temporary file beside `path`, then moves it into place: readers never see half a
- * file. Without `overwrite`, the move is a hard link, which fails atomically if `path` appeared meanwhile.
- */
+/** writeFileAtomic with the scaffold's default: an existing file is replaced only with `overwrite`. */
 export function writeFileSafely(path: string, content: string, options: { overwrite?: boolean } = {}): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  writeFileSync(temporary, content, { flag: "wx" });
-  try {
-    if (options.overwrite) {
-      renameSync(temporary, path);
-      return;
-    }
-    try {
-      linkSync(temporary, path);
-      unlinkSync(temporary);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST" || existsSync(path))
-        throw new FileExistsError(path);
-      // File systems without hard links (FAT, some network shares): checked above, then moved.
-      renameSync(temporary, path);
-    }
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already moved or removed
-    }
-    throw error;
-  }
+  writeFileAtomic(path, content, { overwrite: options.overwrite === true });
 }

@@ -12,7 +12,7 @@ import { schemasDir } from "../paths.js";
 import { readTemplate, resolveTemplate, type TemplateEntry } from "./catalog.js";
 import { createFromTemplate, type Answers } from "./create.js";
 import { schemaText, withEditorAnnotations, POSITION_SCHEMA } from "./editor-schema.js";
-import { writeFileSafely } from "./files.js";
+import { writeFileAtomic } from "../util/write-file.js";
 import {
   gitignore,
   githubWorkflow,
@@ -166,7 +166,7 @@ export function applyPlan(
     const target = join(root, file.path);
     const report = (outcome: Outcome) => outcomes.push({ path: file.path, part: file.part, outcome });
     if (!existsSync(target)) {
-      writeFileSafely(target, file.content);
+      writeFileAtomic(target, file.content, { overwrite: false });
       written[file.path] = sha256(file.content);
       report("created");
       continue;
@@ -180,7 +180,7 @@ export function applyPlan(
     const recorded = manifest.files[file.path];
     const untouched = recorded !== undefined && recorded === sha256(current);
     if (untouched || options.force) {
-      writeFileSafely(target, file.content, { overwrite: true });
+      writeFileAtomic(target, file.content, { overwrite: true });
       written[file.path] = sha256(file.content);
       report(untouched ? "updated" : "overwritten");
       continue;
@@ -190,7 +190,7 @@ export function applyPlan(
   const manifestText = `${JSON.stringify({ generator: `vtvl ${packageVersion()}`, files: sortKeys(written) }, null, 2)}\n`;
   const manifestPath = join(root, MANIFEST);
   if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText)
-    writeFileSafely(manifestPath, manifestText, { overwrite: true });
+    writeFileAtomic(manifestPath, manifestText, { overwrite: true });
   return outcomes;
 }
 

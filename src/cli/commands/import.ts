@@ -5,8 +5,8 @@
  * file and a rename. Exit 0 when everything was placed, 1 when some text was left in comment blocks, 2 for
  * usage errors and unreadable inputs.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
 import { listForms } from "../../model/forms.js";
@@ -19,6 +19,7 @@ import { readSource, SourceError } from "../../import/source.js";
 import { schemaReference } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../main.js";
+import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 
 interface ImportFlags {
   form?: string;
@@ -125,13 +126,6 @@ function outputsFor(result: ImportResult, outDir: string, lang: Lang): Output[] 
   return outputs;
 }
 
-function writeAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
-
 export function registerImport(program: Command, io: CliIo): void {
   program
     .command("import")
@@ -196,7 +190,17 @@ export function registerImport(program: Command, io: CliIo): void {
           .join("\n");
         throw new UsageError(localize(TEXT.exists, lang, { files: list }));
       }
-      if (!flags.dryRun) for (const output of outputs) writeAtomically(output.path, output.content);
+      if (!flags.dryRun)
+        for (const output of outputs) {
+          try {
+            // Without --force, a file that appeared since the check above is still not overwritten.
+            writeFileAtomic(output.path, output.content, { overwrite: flags.force === true });
+          } catch (error) {
+            if (!(error instanceof FileExistsError)) throw error;
+            const shown = `  ${relative(process.cwd(), output.path) || output.path}`;
+            throw new UsageError(localize(TEXT.exists, lang, { files: shown }));
+          }
+        }
 
       let unplacedCount = 0;
       let descriptionCount = 0;

@@ -2,8 +2,8 @@
  * `vtvl lint`: paths → files → config → per-file lint (+ --fix) → cross-file rules → one or more reports
  * → exit code. Paths that cannot be used are reported on stderr and the rest is still linted (exit 2).
  */
-import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../config/load.js";
 import { ConfigResolver } from "../../config/resolve.js";
@@ -19,6 +19,7 @@ import { reportPath } from "../../report/context.js";
 import { UsageError } from "../errors.js";
 import { collectInputs, fsProblem, STDIN_PATH, type InputProblem } from "../inputs.js";
 import type { CliIo } from "../main.js";
+import { writeFileAtomic } from "../../util/write-file.js";
 
 interface LintFlags {
   lang: string;
@@ -116,31 +117,6 @@ export function pairOutputs(
 
 function version(): string {
   return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
-}
-
-/** Writes next to the target, then renames: a reader never sees half a file. */
-function writeAtomically(path: string, content: string | Uint8Array, mode?: number): void {
-  // A device or a pipe (-o /dev/null, -o /dev/stdout) is written to, never replaced by a regular file.
-  try {
-    if (!statSync(path).isFile()) {
-      writeFileSync(path, content);
-      return;
-    }
-  } catch {
-    // no file there yet
-  }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.vtvl-tmp`);
-  try {
-    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    throw error;
-  }
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -327,10 +303,8 @@ export function registerLint(program: Command, io: CliIo): void {
       if (flags.fix) {
         for (const fix of fixes) {
           try {
-            // Through a symbolic link, fix the file it points to and keep the link.
-            const target = realpathSync(fix.file);
-            const mode = statSync(target).mode & 0o7777;
-            writeAtomically(target, `${fix.hadBom ? "\uFEFF" : ""}${fix.fixed}`, mode);
+            // Through a symbolic link, the file it points to is fixed and the link kept, with its mode.
+            writeFileAtomic(fix.file, `${fix.hadBom ? "\uFEFF" : ""}${fix.fixed}`);
           } catch (error) {
             io.stderr(message(fsProblem(fix.file, error), lang));
             io.setExitCode(2);
@@ -353,7 +327,7 @@ export function registerLint(program: Command, io: CliIo): void {
         const text = formatters[output.format](results, { ...context, color });
         if (output.file !== undefined) {
           try {
-            writeAtomically(resolve(output.file), text);
+            writeFileAtomic(resolve(output.file), text);
           } catch (error) {
             io.stderr(message(fsProblem(output.file, error), lang));
             io.setExitCode(2);

@@ -4,7 +4,7 @@ import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js
 import { findForm } from "../../model/forms.js";
 import { listTemplates, resolveTemplate, type TemplateEntry } from "../../scaffold/catalog.js";
 import type { Answers } from "../../scaffold/create.js";
-import { FileExistsError, writeFileSafely } from "../../scaffold/files.js";
+import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 import { scaffoldPosition, type Scaffolded } from "../../scaffold/new.js";
 import type { SchemaRefMode } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
@@ -205,7 +205,7 @@ export function registerNew(program: Command, io: CliIo): void {
         return;
       }
       try {
-        writeFileSafely(result.path, result.text, { overwrite: flags.force === true });
+        writeFileAtomic(result.path, result.text, { overwrite: flags.force === true });
       } catch (error) {
         if (error instanceof FileExistsError)
           throw new UsageError(

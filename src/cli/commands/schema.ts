@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
 import { findForm, listForms } from "../../model/forms.js";
 import { schemaText } from "../../scaffold/editor-schema.js";
-import { FileExistsError, writeFileSafely } from "../../scaffold/files.js";
+import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 import { didYouMean } from "../../util/similar.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../main.js";
@@ -63,7 +63,7 @@ export function registerSchema(program: Command, io: CliIo): void {
       const path = resolve(flags.output);
       const file = relative(process.cwd(), path) || path;
       try {
-        writeFileSafely(path, content, { overwrite: flags.force === true });
+        writeFileAtomic(path, content, { overwrite: flags.force === true });
       } catch (error) {
         if (error instanceof FileExistsError) throw new UsageError(localize(text.exists, lang, { file }));
         throw new UsageError(`${file}: ${(error as Error).message}`);
