@@ -27,6 +27,14 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** What another process reads from the FIFO, until the writer closes it. */
+function readFromFifo(fifo: string): Promise<string> {
+  const reader = spawn("cat", [fifo]);
+  let received = "";
+  reader.stdout.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")));
+  return new Promise((done) => reader.on("close", () => done(received)));
+}
+
 function leftovers(directory: string): string[] {
   return readdirSync(directory).filter((name) => name.endsWith(".tmp"));
 }
@@ -77,13 +85,9 @@ describe("writeFileAtomic", () => {
   it("writes into a FIFO instead of replacing it with a regular file", async () => {
     const fifo = join(folder, "pipe");
     execFileSync("mkfifo", [fifo]);
-    const reader = spawn("cat", [fifo]);
-    let received = "";
-    reader.stdout.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")));
-    const closed = new Promise<void>((done) => reader.on("close", () => done()));
+    const received = readFromFifo(fifo);
     writeFileAtomic(fifo, "through the pipe\n");
-    await closed;
-    expect(received).toBe("through the pipe\n");
+    expect(await received).toBe("through the pipe\n");
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(leftovers(folder)).toEqual([]);
   });
@@ -94,13 +98,9 @@ describe("writeFileAtomic", () => {
     const link = join(folder, "stdout");
     execFileSync("mkfifo", [fifo]);
     symlinkSync(fifo, link);
-    const reader = spawn("cat", [fifo]);
-    let received = "";
-    reader.stdout.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")));
-    const closed = new Promise<void>((done) => reader.on("close", () => done()));
+    const received = readFromFifo(fifo);
     writeFileAtomic(link, "x");
-    await closed;
-    expect(received).toBe("x");
+    expect(await received).toBe("x");
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import { listForms } from "../../model/forms.js";
 import type { FormId } from "../../model/types.js";
 import { catalogueData } from "../../import/catalogue.js";
@@ -18,6 +18,7 @@ import { importDocument, slug, type ImportResult } from "../../import/index.js";
 import { readSource, SourceError } from "../../import/source.js";
 import { schemaReference } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import type { CliIo } from "../main.js";
 import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 
@@ -30,10 +31,6 @@ interface ImportFlags {
 }
 
 const TEXT = {
-  badLang: {
-    vi: '--lang phải là vi hoặc en, không phải "{value}".',
-    en: '--lang must be vi or en, not "{value}".',
-  },
   badForm: {
     vi: 'Mẫu "{value}" không có. Các mẫu: {forms}.',
     en: 'Unknown form "{value}". Forms: {forms}.',
@@ -137,10 +134,9 @@ export function registerImport(program: Command, io: CliIo): void {
     .option("-o, --out <dir>", "thư mục ghi kết quả (nhiều tệp vào: mỗi tệp một thư mục con)", ".")
     .option("--force", "ghi đè các tệp đã có")
     .option("--dry-run", "chỉ báo cáo, không ghi tệp")
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .action((files: string[], flags: ImportFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(localize(TEXT.badLang, "vi", { value: flags.lang }));
-      const lang: Lang = flags.lang;
+      const lang = parseLang(flags.lang);
       const forms = listForms().map((form) => form.id);
       if (flags.form !== undefined && !(forms as string[]).includes(flags.form))
         throw new UsageError(localize(TEXT.badForm, lang, { value: flags.form, forms: forms.join(", ") }));

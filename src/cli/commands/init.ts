@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { localize, type Localized } from "../../i18n/index.js";
 import { resolveTemplate } from "../../scaffold/catalog.js";
 import {
   applyPlan,
@@ -12,6 +12,7 @@ import {
   type Outcome,
 } from "../../scaffold/init.js";
 import { UsageError } from "../errors.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import type { CliIo } from "../main.js";
 
 interface InitFlags {
@@ -79,10 +80,9 @@ export function registerInit(program: Command, io: CliIo): void {
     .option("--no-gitlab", "không tạo .gitlab-ci.yml")
     .option("--no-vscode", "không tạo .vscode/")
     .option("--force", "ghi đè cả các tệp đã sửa tay")
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .action((dir: string, flags: InitFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const lang: Lang = flags.lang;
+      const lang = parseLang(flags.lang);
       const root = resolve(dir);
       if (existsSync(root) && !statSync(root).isDirectory())
         throw new UsageError(localize(text.notDirectory, lang, { dir }));

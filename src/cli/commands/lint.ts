@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../config/load.js";
 import { ConfigResolver } from "../../config/resolve.js";
-import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
 import { lintInputs, type LintInput } from "../../lint/parallel.js";
@@ -17,6 +17,7 @@ import { packageRoot } from "../../paths.js";
 import { FORMAT_NAMES, formatters, isFormatName, type FormatName } from "../../report/index.js";
 import { reportPath } from "../../report/context.js";
 import { UsageError } from "../errors.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import { collectInputs, fsProblem, STDIN_PATH, type InputProblem } from "../inputs.js";
 import type { CliIo } from "../main.js";
 import { writeFileAtomic } from "../../util/write-file.js";
@@ -153,7 +154,7 @@ export function registerLint(program: Command, io: CliIo): void {
       [],
     )
     .option("-o, --output-file <file>", "ghi kết quả của -f đứng trước vào tệp này", collect("file"), [])
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .option("-c, --config <file>", "dùng tệp cấu hình này thay cho các .vtvlrc.yaml")
     .option("--no-config-lookup", "không tìm các tệp .vtvlrc.yaml")
     .option("--fix", "sửa tự động những lỗi sửa được an toàn, ghi đè tệp")
@@ -171,8 +172,7 @@ export function registerLint(program: Command, io: CliIo): void {
       "auto",
     )
     .action(async (paths: string[], flags: LintFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const lang: Lang = flags.lang;
+      const lang = parseLang(flags.lang);
       const say = (text: Localized) => localize(text, lang);
       if (!(flags.failSeverity in SEVERITY_RANK))
         throw new UsageError(

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { Command } from "commander";
-import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import { findForm } from "../../model/forms.js";
 import { listTemplates, resolveTemplate, type TemplateEntry } from "../../scaffold/catalog.js";
 import type { Answers } from "../../scaffold/create.js";
@@ -8,6 +8,7 @@ import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 import { scaffoldPosition, type Scaffolded } from "../../scaffold/new.js";
 import type { SchemaRefMode } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import type { CliIo } from "../main.js";
 
 interface NewFlags {
@@ -158,10 +159,9 @@ export function registerNew(program: Command, io: CliIo): void {
       "dòng $schema trỏ tới: auto (bản sao trong kho, nếu không thì gói đã cài) | package | url",
       "auto",
     )
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .action(async (flags: NewFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const lang: Lang = flags.lang;
+      const lang = parseLang(flags.lang);
       if (flags.list) {
         const entries = listTemplates();
         io.stdout(flags.json ? `${JSON.stringify(entries, null, 2)}\n` : formatTemplateList(entries, lang));

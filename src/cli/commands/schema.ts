@@ -1,11 +1,12 @@
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { isLang, localize, type Lang, type Localized } from "../../i18n/index.js";
+import { localize, type Localized } from "../../i18n/index.js";
 import { findForm, listForms } from "../../model/forms.js";
 import { schemaText } from "../../scaffold/editor-schema.js";
 import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
 import { didYouMean } from "../../util/similar.js";
 import { UsageError } from "../errors.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import type { CliIo } from "../main.js";
 
 interface SchemaFlags {
@@ -40,10 +41,9 @@ export function registerSchema(program: Command, io: CliIo): void {
     .option("-o, --output <file>", "ghi vào tệp thay vì in ra màn hình")
     .option("--force", "ghi đè nếu tệp đã có")
     .option("--no-editor", "không thêm markdownDescription (chỉ từ khóa chuẩn draft-07)")
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .action((flags: SchemaFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const lang: Lang = flags.lang;
+      const lang = parseLang(flags.lang);
       if (flags.form !== undefined && !findForm(flags.form)) {
         const known = listForms().map((form) => form.id);
         const suggestion = didYouMean(flags.form, known);
