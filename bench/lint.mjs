@@ -16,11 +16,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { clearInterval, setInterval } from "node:timers";
 import { Buffer } from "node:buffer";
+import { root, writePerformanceSection } from "./support.mjs";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
 const vtvl = join(root, "bin/vtvl.js");
 const ajvCli = join(root, "node_modules/ajv-cli/dist/index.js");
 const reps = Math.max(1, Number(process.env.VTVL_BENCH_REPS ?? 3));
@@ -277,15 +276,4 @@ parse, so the corpus has no YAML syntax errors.
 `;
 
 console.log(section);
-const perfFile = join(root, "docs/PERFORMANCE.md");
-let document = existsSync(perfFile) ? readFileSync(perfFile, "utf8") : "# Performance\n";
-const start = document.search(/^## lint\s*$/m);
-if (start === -1) document = `${document.trimEnd()}\n\n${section}`;
-else {
-  const rest = document.slice(start + 1);
-  const nextHeading = rest.search(/^## /m);
-  const end = nextHeading === -1 ? document.length : start + 1 + nextHeading;
-  document = `${document.slice(0, start)}${section}${nextHeading === -1 ? "" : `\n${document.slice(end)}`}`;
-}
-writeFileSync(perfFile, `${document.trimEnd()}\n`);
-console.log(`bench/lint: results written to ${relative(root, perfFile)} (## lint)`);
+writePerformanceSection("lint", section, "bench/lint");

@@ -7,14 +7,13 @@
 // Results go to stdout and to the "## render" section of docs/PERFORMANCE.md (other sections are kept).
 // Run with `npm run bench` (which builds first); needs a Chromium, as `vtvl render` does.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { setInterval, clearInterval } from "node:timers";
+import { root, writePerformanceSection } from "./support.mjs";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
 const { renderBatch } = await import(`${root}dist/render/batch.js`);
 const { PdfEngine } = await import(`${root}dist/render/pdf.js`);
 const { findBrowser } = await import(`${root}dist/render/browser.js`);
@@ -244,15 +243,4 @@ three times): it follows \`--concurrency\`, not the number of files.
 ${memory.map((row) => `| ${row.concurrency} | ${row.pdfs} | ${Math.round(row.peak)} MiB | ${ms(row.perPdf)} |`).join("\n")}
 `;
 
-const perfFile = join(root, "docs/PERFORMANCE.md");
-let document = existsSync(perfFile) ? readFileSync(perfFile, "utf8") : "# Performance\n";
-const start = document.search(/^## render\s*$/m);
-if (start === -1) document = `${document.trimEnd()}\n\n${section}`;
-else {
-  const rest = document.slice(start + 1);
-  const nextHeading = rest.search(/^## /m);
-  const end = nextHeading === -1 ? document.length : start + 1 + nextHeading;
-  document = `${document.slice(0, start)}${section}${nextHeading === -1 ? "" : `\n${document.slice(end)}`}`;
-}
-writeFileSync(perfFile, `${document.trimEnd()}\n`);
-console.log(`bench/render: results written to ${relative(root, perfFile)} (## render)`);
+writePerformanceSection("render", section, "bench/render");
