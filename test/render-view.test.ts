@@ -1,5 +1,5 @@
 /** The pure parts of rendering: view model, layout fit, output tree, reproducibility patch. No browser. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { buildCatalogView } from "../src/render/catalog.js";
 import { makeDeterministic } from "../src/render/deterministic.js";
 import { fontFaceCss, uncoveredCharacters } from "../src/render/fonts.js";
 import { renderHtmlDocument } from "../src/render/html.js";
-import { layoutIds, layoutSpec, missingForLayout } from "../src/render/layouts.js";
+import { layoutIds, layoutSpec, LAYOUTS_DIR, missingForLayout } from "../src/render/layouts.js";
 import { loadForRender } from "../src/render/load.js";
 import { buildPositionView, formatDate } from "../src/render/view.js";
 import { tempDir } from "./helpers.js";
@@ -117,6 +117,59 @@ describe("view model", () => {
     expect(formatDate("Kể từ ngày Quyết định phê duyệt có hiệu lực")).toBe(
       "Kể từ ngày Quyết định phê duyệt có hiệu lực",
     );
+  });
+});
+
+describe("each form's printed wording (layout.yaml)", () => {
+  /** The text of a layout's page and of every partial it includes, its own before the shared ones. */
+  function templateText(layout: FormId): string {
+    const files = new Map<string, string>();
+    for (const folder of [join(LAYOUTS_DIR, "partials"), join(LAYOUTS_DIR, layout)])
+      for (const name of readdirSync(folder).filter((entry) => entry.endsWith(".hbs")))
+        files.set(name.slice(0, -4), join(folder, name));
+    const seen = new Set<string>();
+    const queue = ["position"];
+    const texts: string[] = [];
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const text = readFileSync(files.get(name)!, "utf8");
+      texts.push(text);
+      for (const match of text.matchAll(/\{\{>\s*([\w-]+)/gu)) queue.push(match[1]!);
+    }
+    return texts.join("\n");
+  }
+
+  for (const layout of layoutIds()) {
+    it(`${layout}: the templates print every heading and column heading of layout.yaml, and only those`, () => {
+      const text = templateText(layout);
+      const spec = layoutSpec(layout);
+      const headings = new Set([...text.matchAll(/\{\{heading "(\w+)"\}\}/gu)].map((match) => match[1]!));
+      const columns = new Set(
+        [...text.matchAll(/\{\{column "(\w+)" "(\w+)"\}\}/gu)].map((match) => `${match[1]}.${match[2]}`),
+      );
+      expect([...headings].sort()).toEqual(Object.keys(spec.headings).sort());
+      expect([...columns].sort()).toEqual(
+        Object.entries(spec.columns)
+          .flatMap(([table, entries]) => Object.keys(entries).map((key) => `${table}.${key}`))
+          .sort(),
+      );
+      // No heading or column heading is written in a template itself.
+      expect(text).not.toMatch(/<h[234]>[^{<]/u);
+      expect(text).not.toMatch(/<th(?:\s[^>]*)?>[^{<]/u);
+    });
+  }
+
+  it("prints the layout's heading, or the file's printing of it with the layout's number", () => {
+    const position = {
+      ...fixture("qd-302-2025-ubnd"),
+      headings: { tasks: "Các công việc và tiêu chí đánh giá" },
+    };
+    const html = renderHtmlDocument(position, "qd-302-2025-ubnd");
+    expect(html).toContain(`<h2>${layoutSpec("qd-302-2025-ubnd").headings.objective}</h2>`);
+    expect(html).toContain("<h2>2. Các công việc và tiêu chí đánh giá</h2>");
+    expect(html).toContain(`<th>${layoutSpec("qd-302-2025-ubnd").columns.relationsInternal!.middle}</th>`);
   });
 });
 

@@ -1,85 +1,25 @@
 /**
  * The layout registry: one folder per form under templates/layouts/, each with a layout.yaml that holds the
- * form's own wording (default title, header placeholders, requirement row labels, bullets, approval caption)
- * with its source, and the Handlebars templates that draw it. A new form is a new folder, not new code.
+ * form's own wording (title, headings, column headings, header placeholders, requirement row labels, bullets,
+ * approval caption) with its source (read by ./layout-spec.ts), and the Handlebars templates that draw it. A
+ * new form is a new folder, not new code. This module adds what a file lacks to be drawn in a layout.
  */
-import { existsSync, readFileSync } from "node:fs";
-import yaml from "js-yaml";
 import type { Localized } from "../i18n/index.js";
 import { findForm } from "../model/forms.js";
 import { allCompetencies, levelRange, textItems } from "../model/normalize.js";
 import type { FormId, Position } from "../model/types.js";
-import { templatesDir } from "../paths.js";
+import { layoutSpec } from "./layout-spec.js";
 
-export const LAYOUTS_DIR = `${templatesDir}layouts/`;
-
-export type RequirementKey =
-  "education" | "training" | "knowledge" | "skills" | "experience" | "qualities" | "other";
-
-export interface RequirementRowSpec {
-  key: RequirementKey;
-  label: string;
-  /** Printed only when the file fills it (QĐ 4135 mẫu B leaves absent rows out). */
-  optional?: boolean;
-}
-
-/** Checks a layout needs beyond the form's required sections before it can draw a file of another form. */
-export type LayoutCheck = "integer-levels" | "task-career-levels";
-
-export interface LayoutSpec {
-  form: FormId;
-  source: string;
-  title: string;
-  header: {
-    motto: "quoc-hieu" | "dang" | "none";
-    /** Lines printed on the left when the file names no agency, as the blank form does. */
-    placeholders: string[];
-    /** Where the appendix label ("PL1.1") goes when the file has one and no header code. */
-    appendixLabelTopRight?: boolean;
-  };
-  /** Bullet added before each item of a list cell; none when the form numbers its items itself. */
-  bullet?: string;
-  /** The bullet also goes before a cell's only item (TT 02/2023 does so). */
-  bulletSingle?: boolean;
-  competencyNameBullet?: string;
-  /** Group labels in italics (Ninh Bình 2026 prints "<i>Năng lực chung</i>"). */
-  italicGroupLabels?: boolean;
-  relationsMiddle: "coordinatesWith" | "manages";
-  requirements: RequirementRowSpec[];
-  competencyGroups: Record<"chung" | "chuyen-mon" | "quan-ly", string>;
-  approval?: { caption: string; note?: string };
-  checks?: LayoutCheck[];
-}
-
-const cache = new Map<string, LayoutSpec>();
-
-export function layoutIds(): FormId[] {
-  return [
-    "tt-02-2023-vpcp",
-    "qd-4135-btctw-a",
-    "qd-4135-btctw-b",
-    "hung-yen-pl1-1-2022",
-    "ninh-binh-xa-2026",
-    "qd-302-2025-ubnd",
-    "nd-232-2026",
-  ];
-}
-
-export function isLayoutId(id: string): id is FormId {
-  return (layoutIds() as string[]).includes(id);
-}
-
-export function layoutSpec(id: FormId): LayoutSpec {
-  let spec = cache.get(id);
-  if (!spec) {
-    const path = `${LAYOUTS_DIR}${id}/layout.yaml`;
-    if (!existsSync(path)) throw new Error(`missing layout file ${path}`);
-    spec = yaml.load(readFileSync(path, "utf8"), { schema: yaml.CORE_SCHEMA }) as LayoutSpec;
-    if (spec.form !== id) throw new Error(`${path}: form is "${spec.form}", expected "${id}"`);
-    cache.set(id, spec);
-  }
-  return spec;
-}
+export {
+  isLayoutId,
+  layoutIds,
+  layoutSpec,
+  LAYOUTS_DIR,
+  type LayoutCheck,
+  type LayoutSpec,
+  type RequirementKey,
+  type RequirementRowSpec,
+} from "./layout-spec.js";
 
 export interface MissingField {
   path: string;

@@ -14,8 +14,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { FormId } from "../model/types.js";
-import { LAYOUTS_DIR } from "./layouts.js";
-import { vietnameseLetter } from "./view.js";
+import { headingNumber, LAYOUTS_DIR } from "./layout-spec.js";
+import { vietnameseLetter, type PositionView } from "./view.js";
 
 export type TemplateFn = (context: unknown) => string;
 
@@ -29,27 +29,47 @@ export interface CompiledLayout {
 
 const NUMBERED = /^\s*([IVXLC]+\.|\d+(\.\d+)*\s*[-.:)]|[a-zđ]\))\s*/iu;
 
+interface RootWithWording {
+  headings?: Record<string, string | undefined>;
+  wording?: PositionView["wording"];
+}
+
+const rootOf = (options: Handlebars.HelperOptions) => options.data?.root as RootWithWording | undefined;
+
 function createEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
   env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   env.registerHelper("letter", (index: unknown) => vietnameseLetter(Number(index)));
-  env.registerHelper(
-    "heading",
-    function (
-      this: unknown,
-      key: unknown,
-      number: unknown,
-      text: unknown,
-      options: Handlebars.HelperOptions,
-    ) {
-      const root = options.data?.root as { headings?: Record<string, string | undefined> } | undefined;
-      const override = root?.headings?.[String(key)];
-      const prefix = typeof number === "string" && number !== "" ? `${number} ` : "";
-      if (typeof override === "string" && override.trim() !== "")
-        return NUMBERED.test(override) ? override.trim() : `${prefix}${override.trim()}`;
-      return `${prefix}${String(text)}`;
-    },
-  );
+  /**
+   * {{heading "relations"}}: the layout's heading (layout.yaml `headings`), or the file's own printing of it;
+   * a printing without a number gets the layout's. An older template may still pass the number and the text
+   * ({{heading "relations" "3-" "Các mối quan hệ công việc"}}).
+   */
+  env.registerHelper("heading", (key: unknown, ...rest: unknown[]) => {
+    const options = rest.pop() as Handlebars.HelperOptions;
+    const root = rootOf(options);
+    const [number, text] = rest;
+    const standard =
+      typeof text === "string"
+        ? `${typeof number === "string" && number !== "" ? `${number} ` : ""}${text}`
+        : root?.wording?.headings[String(key)];
+    if (standard === undefined)
+      throw new Error(`the layout has no heading "${String(key)}" (layout.yaml \`headings\`)`);
+    const override = root?.headings?.[String(key)];
+    if (typeof override !== "string" || override.trim() === "") return standard;
+    if (NUMBERED.test(override)) return override.trim();
+    const prefix = headingNumber(standard);
+    return prefix ? `${prefix} ${override.trim()}` : override.trim();
+  });
+  /** {{column "tasks" "area"}}: a column heading of the layout (layout.yaml `columns`). */
+  env.registerHelper("column", (table: unknown, column: unknown, options: Handlebars.HelperOptions) => {
+    const text = rootOf(options)?.wording?.columns[String(table)]?.[String(column)];
+    if (text === undefined)
+      throw new Error(
+        `the layout has no column heading "${String(table)}.${String(column)}" (layout.yaml \`columns\`)`,
+      );
+    return text;
+  });
   return env;
 }
 

@@ -92,7 +92,10 @@ export interface PositionView {
     headcount: string;
     categoryChoices: Array<{ label: string; checked: boolean }>;
   };
+  /** The file's own printing of some headings (`headings`); the layout's are in `wording`. */
   headings: Record<string, string | undefined>;
+  /** The layout's headings and column headings (layout.yaml), for the `heading` and `column` helpers. */
+  wording: Pick<LayoutSpec, "headings" | "columns">;
   objective: Item[];
   /** The objective already starts with the Hưng Yên cell's label "Tóm tắt tổng quan …". */
   objectiveLabelled: boolean;
@@ -574,6 +577,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
       })),
     },
     headings: { ...(position.headings ?? {}) },
+    wording: { headings: spec.headings, columns: spec.columns },
     objective: plain(position.objective),
     objectiveLabelled: texts(position.objective)[0]?.trim().startsWith("Tóm tắt tổng quan") ?? false,
     italicGroups: spec.italicGroupLabels ?? false,
