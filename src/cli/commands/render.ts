@@ -6,7 +6,8 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { isLang, localize, type Lang } from "../../i18n/index.js";
+import { localize, type Lang } from "../../i18n/index.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import { UsageError } from "../errors.js";
 import { expandInputs } from "../inputs.js";
 import type { CliIo } from "../main.js";
@@ -166,11 +167,10 @@ export function registerRender(program: Command, io: CliIo): void {
     .option("--concurrency <n>", "số trang in song song (mặc định: số lõi CPU)")
     .option("--browser-path <path>", "đường dẫn tới Chromium hoặc Chrome")
     .option("--force", "cho phép ghi đè tệp có sẵn không do vtvl tạo")
-    .option("--lang <lang>", "ngôn ngữ thông báo: vi | en", "vi")
+    .option(...LANG_OPTION)
     .option("-q, --quiet", "không hiện tiến độ, chỉ báo lỗi")
     .action(async (paths: string[], flags: RenderFlags) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const lang: Lang = flags.lang;
+      const lang: Lang = parseLang(flags.lang);
       const formats = parseFormats(flags.format, flags.output);
       const concurrency = parseConcurrency(flags.concurrency);
       const [{ isLayoutId, layoutIds }, { renderBatch, EngineStartError }, progressModule] =

@@ -1,9 +1,9 @@
 /** `vtvl rules`: every rule vtvl knows, with its default severity, regimes, fixability and docs page. */
 import type { Command } from "commander";
-import { isLang, localize, type Lang } from "../../i18n/index.js";
+import { localize, type Lang } from "../../i18n/index.js";
+import { LANG_OPTION, parseLang } from "../options.js";
 import { ruleDocsUrl, ruleRegistry, type RuleKind } from "../../lint/registry.js";
 import type { Severity } from "../../lint/finding.js";
-import { UsageError } from "../errors.js";
 import type { CliIo } from "../main.js";
 
 export interface RuleListing {
@@ -85,12 +85,10 @@ export function registerRules(program: Command, io: CliIo): void {
     .command("rules")
     .description("Liệt kê các quy tắc kiểm tra (list the lint rules)")
     .option("--json", "kết quả dạng JSON")
-    .option("--lang <lang>", "ngôn ngữ: vi | en", "vi")
+    .option(...LANG_OPTION)
     .action((flags: { json?: boolean; lang: string }) => {
-      if (!isLang(flags.lang)) throw new UsageError(`--lang phải là vi hoặc en, không phải "${flags.lang}".`);
-      const listings = listRules(flags.lang);
-      io.stdout(
-        flags.json ? `${JSON.stringify(listings, null, 2)}\n` : formatRuleTable(listings, flags.lang),
-      );
+      const lang = parseLang(flags.lang);
+      const listings = listRules(lang);
+      io.stdout(flags.json ? `${JSON.stringify(listings, null, 2)}\n` : formatRuleTable(listings, lang));
     });
 }
