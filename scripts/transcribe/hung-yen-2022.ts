@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readCellLines, type Block } from "../../src/import/cell-lines.js";
 import type { AuthorityItem, CompetencyGroup, Position, Task } from "../../src/model/types.js";
+import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
 import {
   bodyLines,
   cellText,
@@ -28,19 +29,20 @@ import {
 export const SOURCE_FILE = "003_bd0bbd630426eb45.txt";
 const FORM = "hung-yen-pl1-1-2022";
 
-/** The form's own headings (GUIDE §c.3), by their place in the outline; a printed variant goes to `headings`. */
-const STANDARD_HEADINGS: Record<string, { key?: keyof NonNullable<Position["headings"]>; text: string }> = {
-  I: { key: "objective", text: "I. MỤC TIÊU VỊ TRÍ VIỆC LÀM" },
-  II: { key: "tasks", text: "II. CÁC CÔNG VIỆC VÀ TIÊU CHÍ ĐÁNH GIÁ" },
-  III: { key: "relations", text: "III. CÁC MỐI QUAN HỆ TRONG CÔNG VIỆC" },
-  "III.1": { key: "relationsInternal", text: "1. Các mối quan hệ bên trong" },
-  "III.2": { key: "relationsExternal", text: "2. Các mối quan hệ bên ngoài" },
-  IV: { key: "authority", text: "IV. PHẠM VI QUYỀN HẠN" },
-  V: { key: "requirements", text: "V. YÊU CẦU TRÌNH ĐỘ, NĂNG LỰC VÀ KỸ NĂNG" },
-  "V.1": { key: "requirementsQualification", text: "1. Yêu cầu về trình độ" },
-  "V.2": { key: "competencies", text: "2. Yêu cầu về năng lực" },
-  "V.2.a": { text: "a) Năng lực chung" },
-  "V.2.b": { text: "b) Năng lực chuyên môn" },
+/** The form's own wording: its layout's (templates/layouts/hung-yen-pl1-1-2022/layout.yaml, GUIDE §c.3). */
+const LAYOUT = layoutSpec(FORM);
+
+/** The sections by their place in the outline; a heading printed otherwise than the layout's goes to `headings`. */
+const SECTIONS: Record<string, SectionHeadingKey> = {
+  I: "objective",
+  II: "tasks",
+  III: "relations",
+  "III.1": "relationsInternal",
+  "III.2": "relationsExternal",
+  IV: "authority",
+  V: "requirements",
+  "V.1": "requirementsQualification",
+  "V.2": "competencies",
 };
 const COMPETENCY_GROUPS: Record<string, CompetencyGroup["group"]> = {
   "V.2.a": "chung",
@@ -58,7 +60,7 @@ const REQUIREMENT_LABELS: Array<[RequirementKey, string, string[]]> = [
 ];
 
 const OBJECTIVE_LABEL = "Tóm tắt tổng quan về chức năng, vị trí việc làm:";
-const APPROVAL = "Người phê duyệt";
+const APPROVAL = LAYOUT.approval!.caption;
 
 function fail(line: number, message: string): never {
   throw new Error(`${SOURCE_FILE}:${line}: ${message}`);
@@ -172,7 +174,8 @@ function parseCompetencyTable(table: Table | undefined, group: CompetencyGroup):
   const columnLevels = levelsRow.cells.map((cell) => /^Mức độ (\d)$/.exec(cellText(cell))?.[1]);
   for (const row of rows) {
     const texts = row.cells.map(cellText);
-    if (row === levelsRow || texts[0] === "Tên năng lực" || texts.includes(APPROVAL)) continue;
+    if (row === levelsRow || texts[0] === LAYOUT.columns.competencies!.name || texts.includes(APPROVAL))
+      continue;
     const marked = texts.flatMap((text, index) => (text === "X" ? [index] : []));
     if (marked.length > 1) fail(row.line, "more than one X in a competency row");
     const level = marked.length
@@ -201,7 +204,7 @@ export function transcribe(sourceText: string): Map<string, string> {
   // Header laid out with spaces (L1–2): agency block on the left, the form code on the right.
   const [firstLine, secondLine] = paragraphs;
   const [parentAgency, code] = (firstLine?.text ?? "").split(/\s{2,}/);
-  const titleIndex = paragraphs.findIndex((paragraph) => paragraph.text === "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM");
+  const titleIndex = paragraphs.findIndex((paragraph) => paragraph.text === LAYOUT.title);
   if (!parentAgency || !code || !secondLine || titleIndex < 0) fail(1, "header or title not where expected");
   const title = paragraphs[titleIndex]!;
   const issuedWith = [paragraphs[titleIndex + 1]!.text, paragraphs[titleIndex + 2]!.text].join(" ");
@@ -230,8 +233,9 @@ export function transcribe(sourceText: string): Map<string, string> {
     const key = item.kind === "paragraph" ? outlineKey(item.text, outline) : undefined;
     if (item.kind === "paragraph" && key) {
       outline = key;
-      const standard = STANDARD_HEADINGS[key.join(".")] ?? fail(item.line, `unknown heading "${item.text}"`);
-      if (item.text !== standard.text && standard.key) headings[standard.key] = item.text;
+      const section = SECTIONS[key.join(".")];
+      if (!section && !COMPETENCY_GROUPS[key.join(".")]) fail(item.line, `unknown heading "${item.text}"`);
+      if (section && item.text !== LAYOUT.headings[section]) headings[section] = item.text;
       sections.set(key.join("."), []);
       printedHeadings.set(key.join("."), item.text);
       continue;

@@ -32,6 +32,8 @@ import type {
   Position,
   Task,
 } from "../../src/model/types.js";
+import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
+import { headingsByNumber } from "./tt-02-2023.js";
 
 export const SOURCE_FILE = "002_04aa76548196e8dd.txt";
 const FORM = "ninh-binh-xa-2026";
@@ -41,31 +43,13 @@ export const outputDirectory = join(root, "examples", FORM);
 
 const INSTRUMENT = "Quyết định số /QĐ-UBND ngày / /2026 của UBND tỉnh Ninh Bình";
 
-/** The form's headings as printed in most descriptions; a description that prints another goes to `headings`. */
-const STANDARD_HEADINGS = {
-  objective: "1- Mục tiêu vị trí việc làm",
-  tasks: "2- Nhiệm vụ, công việc và tiêu chí đánh giá",
-  relations: "3- Mối quan hệ trong công việc",
-  relationsInternal: "3.1- Bên trong",
-  relationsExternal: "3.2- Bên ngoài",
-  authority: "4- Phạm vi quyền hạn",
-  workingConditions: "5- Điều kiện làm việc",
-  requirements: "6- Yêu cầu về trình độ, kinh nghiệm, phẩm chất:",
-  competencies: "7- Yêu cầu về năng lực:",
-} as const;
-type SectionKey = keyof typeof STANDARD_HEADINGS;
-
-const SECTION_BY_NUMBER: Record<string, SectionKey> = {
-  "1": "objective",
-  "2": "tasks",
-  "3": "relations",
-  "3.1": "relationsInternal",
-  "3.2": "relationsExternal",
-  "4": "authority",
-  "5": "workingConditions",
-  "6": "requirements",
-  "7": "competencies",
-};
+/**
+ * The form's headings as its layout prints them (templates/layouts/ninh-binh-xa-2026/layout.yaml), keyed by their
+ * number; a description that prints another goes to `headings`.
+ */
+const LAYOUT = layoutSpec(FORM);
+const HEADINGS_BY_NUMBER = headingsByNumber(FORM);
+type SectionKey = SectionHeadingKey;
 
 type RowLayout = "pad-left" | "pad-right";
 
@@ -316,7 +300,7 @@ function splitDescriptions(parts: Part[]): { preamble: Part[]; descriptions: Des
 /** Splits a section heading into its number and key ("3.1- Bên trong" → relationsInternal). */
 function sectionOf(text: string): SectionKey | undefined {
   const match = /^(\d(?:\.\d)?)-\s/u.exec(text);
-  return match ? SECTION_BY_NUMBER[match[1]!] : undefined;
+  return match ? HEADINGS_BY_NUMBER[match[1]!]?.key : undefined;
 }
 
 interface Sections {
@@ -584,7 +568,7 @@ function transcribeDescription(description: Description, appendix: Position["app
   const sections = readSections(description.parts);
   const headings: NonNullable<Position["headings"]> = {};
   for (const [key, text] of Object.entries(sections.headings) as Array<[SectionKey, string]>)
-    if (text !== STANDARD_HEADINGS[key]) headings[key] = text;
+    if (text !== LAYOUT.headings[key]) headings[key] = text;
 
   const position: Position = {
     form: FORM,

@@ -31,6 +31,8 @@ import type {
   Position,
   Task,
 } from "../../src/model/types.js";
+import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
+import { headingsByNumber } from "./tt-02-2023.js";
 
 export const SOURCE_FILE = "004_933b2910f56df9c1.txt";
 const FORM = "qd-302-2025-ubnd";
@@ -40,31 +42,13 @@ export const outputDirectory = join(root, "examples", FORM);
 
 const INSTRUMENT = "Quyết định số 302/QĐ-UBND ngày 09/5/2025 của Ủy ban nhân dân tỉnh";
 
-/** The form's headings as most descriptions print them; another printing goes to `headings`. */
-const STANDARD_HEADINGS = {
-  objective: "1. Mục tiêu, vị trí việc làm",
-  tasks: "2. Các công việc, định mức và tiêu chí đánh giá",
-  relations: "3. Các mối quan hệ công việc",
-  relationsInternal: "3.1. Bên trong",
-  relationsExternal: "3.2. Bên ngoài",
-  authority: "4. Phạm vi, quyền hạn",
-  requirements: "5. Yêu cầu về trình độ năng lực",
-  requirementsQualification: "5.1. Yêu cầu về trình độ",
-  competencies: "5.2. Các năng lực",
-} as const;
-type SectionKey = keyof typeof STANDARD_HEADINGS;
-
-const SECTION_BY_NUMBER: Record<string, SectionKey> = {
-  "1": "objective",
-  "2": "tasks",
-  "3": "relations",
-  "3.1": "relationsInternal",
-  "3.2": "relationsExternal",
-  "4": "authority",
-  "5": "requirements",
-  "5.1": "requirementsQualification",
-  "5.2": "competencies",
-};
+/**
+ * The form's headings as its layout prints them (templates/layouts/qd-302-2025-ubnd/layout.yaml), keyed by their
+ * number; a description that prints another goes to `headings`.
+ */
+const LAYOUT = layoutSpec(FORM);
+const HEADINGS_BY_NUMBER = headingsByNumber(FORM);
+type SectionKey = SectionHeadingKey;
 
 const QUALITATIVE: ExperienceFacts = { qualitative: true };
 const KHCN = "nhiệm vụ khoa học và công nghệ";
@@ -243,9 +227,7 @@ function splitDescriptions(parts: Part[]): { preamble: Part[]; descriptions: Des
   const starts = parts.flatMap((part, index) => (isIdentificationTable(part) ? [index] : []));
   const titleBefore = (start: number): string | undefined => {
     const before = parts[start - 1];
-    return before?.kind === "paragraph" && before.text === "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM"
-      ? before.text
-      : undefined;
+    return before?.kind === "paragraph" && before.text === LAYOUT.title ? before.text : undefined;
   };
   const descriptions = starts.map((start, index) => {
     const next = starts[index + 1];
@@ -279,7 +261,7 @@ function readSections(parts: Part[]): Sections {
   let current: SectionKey | undefined;
   for (const part of parts.slice(1)) {
     const match = part.kind === "paragraph" ? /^(\d(?:\.\d)?)\.?\s/u.exec(part.text) : null;
-    const key = match ? SECTION_BY_NUMBER[match[1]!] : undefined;
+    const key = match ? HEADINGS_BY_NUMBER[match[1]!]?.key : undefined;
     if (part.kind === "paragraph" && key) {
       current = key;
       const colon = key === "objective" ? part.text.indexOf(": ") : -1;
@@ -447,7 +429,7 @@ function transcribeDescription(
   const sections = readSections(description.parts);
   const headings: NonNullable<Position["headings"]> = {};
   for (const [key, text] of Object.entries(sections.headings) as Array<[SectionKey, string]>)
-    if (text !== STANDARD_HEADINGS[key]) headings[key] = text;
+    if (text !== LAYOUT.headings[key]) headings[key] = text;
   const facts =
     EXPERIENCE_FACTS[description.index - 1] ?? fail(`no experience facts for ${description.index}`);
   const name = identification["Tên vị trí việc làm"]!;

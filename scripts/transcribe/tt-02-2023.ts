@@ -19,10 +19,17 @@ import type {
   AuthorityItem,
   CompetencyGroup,
   ExperienceFacts,
+  FormId,
   Level,
   Position,
   Task,
 } from "../../src/model/types.js";
+import {
+  headingNumber,
+  layoutSpec,
+  standardHeadings,
+  type SectionHeadingKey,
+} from "../../src/render/layout-spec.js";
 
 export const SOURCE_FILE = "000_a7696d64b2f94493.txt";
 const FORM = "tt-02-2023-vpcp";
@@ -45,18 +52,10 @@ const ADMIN_LEVEL_COLUMNS = [
 ] as const;
 type AdminLevel = (typeof ADMIN_LEVEL_COLUMNS)[number][1];
 
-/** Headings of the form (GUIDE §c.1), keyed by their number; a printed heading that differs goes to `headings`. */
-const STANDARD_HEADINGS: Record<string, { key: keyof NonNullable<Position["headings"]>; text: string }> = {
-  "1": { key: "objective", text: "1- Mục tiêu vị trí việc làm" },
-  "2": { key: "tasks", text: "2- Các công việc và tiêu chí đánh giá" },
-  "3": { key: "relations", text: "3- Các mối quan hệ công việc" },
-  "3.1": { key: "relationsInternal", text: "3.1- Bên trong" },
-  "3.2": { key: "relationsExternal", text: "3.2- Bên ngoài" },
-  "4": { key: "authority", text: "4- Phạm vi quyền hạn" },
-  "5": { key: "requirements", text: "5- Các yêu cầu về trình độ, năng lực" },
-  "5.1": { key: "requirementsQualification", text: "5.1- Yêu cầu về trình độ" },
-  "5.2": { key: "competencies", text: "5.2- Các năng lực" },
-};
+/** The form's own wording: its layout's (templates/layouts/tt-02-2023-vpcp/layout.yaml, GUIDE §c.1). */
+const LAYOUT = layoutSpec(FORM);
+/** Headings keyed by their number ("3.1"); a printed heading that differs goes to `headings`. */
+const STANDARD_HEADINGS = headingsByNumber(FORM);
 
 type RequirementKey = "education" | "training" | "experience" | "qualities" | "other";
 const REQUIREMENT_LABELS: Array<[RequirementKey, string]> = [
@@ -67,8 +66,8 @@ const REQUIREMENT_LABELS: Array<[RequirementKey, string]> = [
   ["other", "Các yêu cầu khác"],
 ];
 
-const TITLE = "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC VỊ TRÍ VIỆC LÀM";
-const APPROVAL = "Phê duyệt của lãnh đạo";
+const TITLE = LAYOUT.title;
+const APPROVAL = LAYOUT.approval!.caption;
 const TIEU_NGU = "Độc lập - Tự do - Hạnh phúc";
 const QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
@@ -268,7 +267,11 @@ function parseTasks(table: Table): Task[] {
     const cells = row.cells.map(bodyLines);
     if (cells.every((cell) => cell.length === 0)) continue; // filler row (P6, L1432–1436)
     const first = cells[0]!.join(" ");
-    if (first === "TT" || cells.some((cell) => cell.join(" ") === "Nhiệm vụ, mảng công việc")) continue;
+    if (
+      first === LAYOUT.columns.tasks!.code ||
+      cells.some((cell) => cell.join(" ") === LAYOUT.columns.tasks!.area)
+    )
+      continue;
     const [, area = [], ...rest] = cells;
     // 4 cells: TT | area | work | criteria; 3: area spans area + work (2.8); 2: no work, no criteria (2.9).
     const work = cells.length >= 4 ? rest[0]! : [];
@@ -594,6 +597,19 @@ export function transcribe(sourceText: string): Map<string, string> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers shared with the other transcription scripts (scripts/transcribe/*.ts)
+
+/**
+ * A form's section headings as its layout prints them (templates/layouts/<form>/layout.yaml `headings`),
+ * keyed by their number without its punctuation ("3.1- Bên trong" under "3.1").
+ */
+export function headingsByNumber(form: FormId): Record<string, { key: SectionHeadingKey; text: string }> {
+  return Object.fromEntries(
+    Object.entries(standardHeadings(form)).map(([key, text]) => [
+      headingNumber(text).replace(/\s*[-.:)]$/u, ""),
+      { key: key as SectionHeadingKey, text },
+    ]),
+  );
+}
 
 /** A cell's lines, trimmed, without empty ones. */
 export function bodyLines(cell: Cell | undefined): string[] {

@@ -4,9 +4,8 @@
  * keyword on lowercased text, so numbering styles ("1-", "1.", "I."), capitals and small wording changes
  * ("Môi quan hệ") still land in the right place.
  */
-import { existsSync, readFileSync } from "node:fs";
 import type { CompetencyGroup, FormId, Position } from "../model/types.js";
-import { templatesDir } from "../paths.js";
+import { standardHeadings as layoutHeadings } from "../render/layout-spec.js";
 
 export type SectionKey = keyof NonNullable<Position["headings"]>;
 export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
@@ -223,25 +222,11 @@ export const LEVEL_REFERENCE = /^Theo yêu cầu năng lực của(?![\p{L}\p{N}
 
 // ------------------------------------------------------------------------------------ standard headings
 
-const standardCache = new Map<FormId, Partial<Record<SectionKey, string>>>();
-const HEADING_CALL = /\{\{heading "(\w+)" "([^"]*)" "([^"]*)"\}\}/gu;
-
 /**
- * Each form's headings as `vtvl render` prints them when a file has no `headings` of its own, read from the
- * layout's template (templates/layouts/<form>/position.hbs, `{{heading "key" "1-" "Mục tiêu …"}}`). A printed
- * heading that differs goes to `headings`, so the renderer prints it as published.
+ * Each form's headings as its layout prints them (templates/layouts/<form>/layout.yaml `headings`), which is
+ * what `vtvl render` prints for a file without `headings`. A printed heading that differs goes to `headings`,
+ * so the renderer prints it as published.
  */
 export function standardHeadings(form: FormId): Partial<Record<SectionKey, string>> {
-  let headings = standardCache.get(form);
-  if (!headings) {
-    headings = {};
-    const path = `${templatesDir}layouts/${form}/position.hbs`;
-    const template = existsSync(path) ? readFileSync(path, "utf8") : "";
-    for (const [, key, prefix, text] of template.matchAll(HEADING_CALL)) {
-      const sectionKey = key as SectionKey;
-      headings[sectionKey] ??= prefix ? `${prefix} ${text}` : text!;
-    }
-    standardCache.set(form, headings);
-  }
-  return headings;
+  return layoutHeadings(form);
 }

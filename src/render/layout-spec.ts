@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import yaml from "js-yaml";
-import type { FormId } from "../model/types.js";
+import type { FormId, Position } from "../model/types.js";
 import { templatesDir } from "../paths.js";
 
 export const LAYOUTS_DIR = `${templatesDir}layouts/`;
@@ -40,7 +40,7 @@ export const SECTION_HEADING_KEYS = [
   "requirements",
   "requirementsQualification",
   "competencies",
-] as const;
+] as const satisfies ReadonlyArray<keyof NonNullable<Position["headings"]>>;
 
 export type SectionHeadingKey = (typeof SECTION_HEADING_KEYS)[number];
 

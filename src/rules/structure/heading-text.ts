@@ -1,3 +1,4 @@
+import { isLayoutId, layoutSpec } from "../../render/layout-spec.js";
 import { didYouMean } from "../../util/similar.js";
 import { formRules, textData, type HeadingKey } from "../data.js";
 import type { Rule } from "../types.js";
@@ -22,7 +23,9 @@ function corrected(text: string): string {
 /**
  * `headings` keeps a heading exactly as printed when it differs from the form's. The number style varies
  * freely in the sources; the words should not: "Môi quan hệ" for "Mối quan hệ" is a typo, "Công việc và tiêu
- * chí đánh giá" drops a word of the form.
+ * chí đánh giá" drops a word of the form. The form's heading is its layout's (templates/layouts/<form>/
+ * layout.yaml `headings`, what `vtvl render` prints); data/rules/forms.yaml `headings` adds the other wordings
+ * a source document prints for the same section.
  */
 export const headingText: Rule = {
   id: "heading-text",
@@ -34,7 +37,8 @@ export const headingText: Rule = {
     severity: "warning",
     regimes: "all",
     category: "structure",
-    source: "Đề mục của từng mẫu biểu (data/rules/forms.yaml `headings`; GUIDE.md §c)",
+    source:
+      "Đề mục của từng mẫu biểu (templates/layouts/<mẫu>/layout.yaml `headings`; cách in khác được chấp nhận: data/rules/forms.yaml `headings`; GUIDE.md §c)",
     messages: {
       headingDiffers: {
         vi: "Đề mục “{actual}” khác đề mục của mẫu biểu: “{expected}”.",
@@ -44,11 +48,12 @@ export const headingText: Rule = {
   },
   check(context) {
     const headings = context.position.headings;
-    const rules = formRules(context.form.id);
-    if (!headings || !rules) return;
+    if (!headings || !isLayoutId(context.form.id)) return;
+    const standard = layoutSpec(context.form.id).headings;
+    const variants = formRules(context.form.id)?.headings ?? {};
     for (const [key, printed] of Object.entries(headings) as Array<[HeadingKey, string | undefined]>) {
-      const accepted = rules.headings[key];
-      if (!printed || !accepted?.length) continue;
+      const accepted = [...(standard[key] ? [headingWords(standard[key])] : []), ...(variants[key] ?? [])];
+      if (!printed || !accepted.length) continue;
       // "Mục tiêu vị trí việc làm: (Tóm tắt tổng quan …)": the heading, then a hint or the text inline.
       const candidates = [printed, printed.split(":")[0]!].map((text) => fold(corrected(text)));
       if (accepted.some((heading) => candidates.includes(fold(heading)))) continue;
