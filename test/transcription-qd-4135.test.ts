@@ -11,7 +11,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { lintText } from "../src/lint/engine.js";
+import type { FormId, Position } from "../src/model/types.js";
 import { packageRoot } from "../src/paths.js";
+import { renderBody } from "../src/render/html.js";
 import { catalogueYaml, descriptionYaml, fileNameOf, transcribe } from "../scripts/transcribe/qd-4135.js";
 
 const SOURCE = "001_1e3cb0e3f3dd4d5e.txt";
@@ -120,6 +122,10 @@ const sourceDescriptions: SourceDescription[] = titleIndexes.map((start, positio
   return { name, titleLine: start + 1, taskCodes, authorityCodes, requirementLabels, competencies };
 });
 
+/** A section heading line of either template (numbered lines inside cells are not: "2. Công việc được …"). */
+const SECTION_HEADING =
+  /^\s*\d+(\.\d+)?\s*[-.]\s*(Mục tiêu|(Các )?công việc và|Các mối quan hệ|Bên trong|Bên ngoài|Phạm vi quyền hạn|Các yêu cầu|Yêu cầu về trình độ|Các năng lực)/iu;
+
 const REQUIREMENT_KEYS: Record<string, string> = {
   "Trình độ đào tạo": "education",
   "Trình độ chuyên môn": "education",
@@ -182,6 +188,21 @@ describe("QĐ 4135-QĐ/BTCTW transcription", () => {
         expect(last).toBeGreaterThan(source.titleLine);
         expect(lines[last - 1]).toMatch(/^\tPhê duyệt của/u);
         expect(described.name).toBe(source.name);
+      });
+
+      it("renders the section headings its source prints, in their order", () => {
+        const [first, last] = described.source.lines;
+        const printed = lines
+          .slice(first - 1, last)
+          .filter((line) => !line.startsWith("\t") && SECTION_HEADING.test(line))
+          .map((line) => line.trim());
+        const position = parse(readFileSync(join(examplesDir, file), "utf8")) as Position;
+        const rendered = [
+          ...renderBody(position, position.form as FormId).body.matchAll(/<h[23]>(.*?)<\/h[23]>/gu),
+        ].map((match) => match[1]!);
+        expect(rendered).toHaveLength(printed.length);
+        // The objective may continue on its heading's line ("1- Mục tiêu vị trí việc làm: Chịu trách nhiệm …").
+        rendered.forEach((heading, at) => expect(printed[at]!.startsWith(heading), printed[at]).toBe(true));
       });
 
       it("has the task codes as printed", () => {

@@ -3,21 +3,23 @@
  *   - examples/qd-4135-btctw/NN-<name>.yaml: the 34 descriptions, as published, defects included;
  *   - data/catalogs/qd-4135-btctw.yaml: the catalogue of 37 positions with its notes.
  *
- *   npx tsx scripts/transcribe/qd-4135.ts [path/to/001_1e3cb0e3f3dd4d5e.txt]
+ *   npx tsx scripts/transcribe/qd-4135.ts [path/to/001_1e3cb0e3f3dd4d5e.txt] [--check]
  *
- * The source defaults to the copy in test/fixtures/sources/, so a clone reproduces the committed files.
+ * The source defaults to the copy in test/fixtures/sources/, so a clone reproduces the committed files;
+ * `--check` writes nothing and exits 1 when a committed file differs from a fresh run.
  * The cell-per-line export is read with src/import/cell-lines.ts; this script then undoes the extraction
  * artefacts (merged cells printed two or three times, NBSP fillers, footnote digits glued to words, a blank
  * line inside a cell, vertically merged rows) and keeps every published defect. What the text cannot
  * say (which catalogue row a description belongs to, the facts an experience text states, transcription
  * notes) is in the explicit tables `DESCRIPTIONS` and `NOTE_ALIASES` below.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document, isMap, isSeq, type Node as YamlNode } from "yaml";
 import { readCellLines, type Block } from "../../src/import/cell-lines.js";
 import type { CompetencyGroup, ExperienceFacts, Level, Position, Task } from "../../src/model/types.js";
+import { layoutSpec, type LayoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
 
 type Row = Extract<Block, { kind: "row" }>;
 type Paragraph = Extract<Block, { kind: "paragraph" }>;
@@ -35,20 +37,29 @@ const EXAMPLES_DIR = "examples/qd-4135-btctw";
 const CATALOGUE_FILE = "data/catalogs/qd-4135-btctw.yaml";
 
 /**
- * The headings this transcription treats as the form's standard (the "N-" style most descriptions use);
- * a description whose printed heading differs gets it in `headings`.
+ * The forms' own wording: their layouts' (templates/layouts/qd-4135-btctw-{a,b}/layout.yaml). A description's
+ * template is known only once it is read (mẫu B has no competency table), so its headings are compared with
+ * its template's at the end; both templates print the same title and table headers.
  */
-export const STANDARD_HEADINGS: Required<Omit<Headings, "workingConditions">> = {
-  objective: "1- Mục tiêu vị trí việc làm",
-  tasks: "2- Các công việc và tiêu chí đánh giá",
-  relations: "3- Các mối quan hệ trong công việc",
-  relationsInternal: "3.1- Bên trong",
-  relationsExternal: "3.2- Bên ngoài",
-  authority: "4- Phạm vi quyền hạn",
-  requirements: "5- Các yêu cầu về trình độ, năng lực",
-  requirementsQualification: "5.1- Yêu cầu về trình độ",
-  competencies: "5.2- Các năng lực",
+const LAYOUTS: Record<FormId, LayoutSpec> = {
+  "qd-4135-btctw-a": layoutSpec("qd-4135-btctw-a"),
+  "qd-4135-btctw-b": layoutSpec("qd-4135-btctw-b"),
 };
+const TITLE = LAYOUTS["qd-4135-btctw-a"].title;
+const COLUMNS = LAYOUTS["qd-4135-btctw-a"].columns;
+type SectionKey = Exclude<SectionHeadingKey, "workingConditions">;
+/** The sections in the order of the forms, for the order of `headings`. */
+const SECTIONS: SectionKey[] = [
+  "objective",
+  "tasks",
+  "relations",
+  "relationsInternal",
+  "relationsExternal",
+  "authority",
+  "requirements",
+  "requirementsQualification",
+  "competencies",
+];
 
 /** One entry per description, in the order of the document: its catalogue row and what the text states. */
 interface DescriptionSpec {
@@ -415,7 +426,7 @@ interface Described {
   nameLine: number;
 }
 
-const HEADING_PATTERNS: Array<[keyof typeof STANDARD_HEADINGS | "relationsPart", RegExp]> = [
+const HEADING_PATTERNS: Array<[SectionKey | "relationsPart", RegExp]> = [
   ["objective", /^1\s*[-.]\s*Mục tiêu vị trí việc làm/u],
   ["tasks", /^2\s*[-.]\s*(?:Các )?công việc và tiêu chí đánh giá$/iu],
   ["relations", /^3\s*[-.]\s*Các mối quan hệ/u],
@@ -496,9 +507,10 @@ function readDescription(
     fail(header.line, "unexpected header table");
   }
   const notes: string[] = [];
-  const headings: Headings = {};
-  const printed = (key: keyof typeof STANDARD_HEADINGS, text: string) => {
-    if (text !== STANDARD_HEADINGS[key]) headings[key] = text;
+  // Each heading as printed; those that differ from the template's go to `headings` once the template is known.
+  const printedHeadings: Headings = {};
+  const printed = (key: SectionKey, text: string) => {
+    printedHeadings[key] = text;
   };
 
   // Identification table: "Tên VTVL", "Mã vị trí việc làm", "Ngày bắt đầu thực hiện", "Địa điểm làm việc",
@@ -528,7 +540,7 @@ function readDescription(
     return value === undefined || value === "" ? null : value;
   };
 
-  let section: keyof typeof STANDARD_HEADINGS | "end" | undefined;
+  let section: SectionKey | "end" | undefined;
   let relationsTable: "internal" | "external" | undefined;
   let pendingRelationsHeading: Paragraph | undefined;
   const objective: string[] = [];
@@ -616,7 +628,7 @@ function readDescription(
     const texts = rowBlock.cells.map((cell) => cell.text);
     switch (section) {
       case "tasks": {
-        if (texts[0] === "TT" || texts[1] === "Mảng công việc") return;
+        if (texts[0] === COLUMNS.tasks!.code || texts[1] === COLUMNS.tasks!.area) return;
         if (texts.length !== 4) fail(rowBlock.line, `task row with ${texts.length} cells`);
         const [code, area, work, criteria] = texts as [string, string, string, string];
         if (code === "" && area === "") {
@@ -649,7 +661,7 @@ function readDescription(
           if (pendingRelationsHeading) printed("relationsInternal", pendingRelationsHeading.text);
           return;
         }
-        if (texts[1] === "Bản chất quan hệ") {
+        if (texts[1] === COLUMNS.relationsExternal!.nature) {
           relationsTable = "external";
           if (pendingRelationsHeading) printed("relationsExternal", pendingRelationsHeading.text);
           return;
@@ -674,7 +686,7 @@ function readDescription(
         return fail(rowBlock.line, "relations row before the table header");
       }
       case "authority": {
-        if (texts[0] === "TT") return;
+        if (texts[0] === COLUMNS.authority!.code) return;
         if (texts.length !== 2) fail(rowBlock.line, `authority row with ${texts.length} cells`);
         const text = cellValue(texts[1]!) ?? fail(rowBlock.line, "empty authority");
         authority.push({ ...(texts[0] !== "" ? { code: texts[0]! } : {}), text });
@@ -682,7 +694,7 @@ function readDescription(
       }
       case "requirements":
       case "requirementsQualification": {
-        if (texts[0] === "Nhóm yêu cầu") return;
+        if (texts[0] === COLUMNS.requirements!.group) return;
         if (texts.length !== 2) fail(rowBlock.line, `requirement row with ${texts.length} cells`);
         const [rowLabel, text] = texts as [string, string];
         if (rowLabel === "") {
@@ -717,6 +729,11 @@ function readDescription(
   }
 
   const form: FormId = groups.length > 0 ? "qd-4135-btctw-a" : "qd-4135-btctw-b";
+  const headings: Headings = {};
+  for (const key of SECTIONS) {
+    const text = printedHeadings[key];
+    if (text !== undefined && text !== LAYOUTS[form].headings[key]) headings[key] = text;
+  }
   const requirements: Requirements = {};
   for (const requirement of requirementRows) {
     const rowSpec =
@@ -778,7 +795,7 @@ function readDescription(
     grade: gradeOf(row),
     category: CATEGORY_BY_GROUP[subgroupOrGroup]!,
     adminLevels,
-    ...(Object.keys(headings).length > 0 ? { headings: orderedHeadings(headings) } : {}),
+    ...(Object.keys(headings).length > 0 ? { headings } : {}),
     objective: objectiveValue,
     tasks,
     relations: {
@@ -801,14 +818,6 @@ function readDescription(
   return { index, spec, row, form, position, lines: [label.line, lastLine], nameLine };
 }
 
-function orderedHeadings(headings: Headings): Headings {
-  const ordered: Headings = {};
-  for (const key of Object.keys(STANDARD_HEADINGS) as Array<keyof typeof STANDARD_HEADINGS>) {
-    if (headings[key] !== undefined) ordered[key] = headings[key];
-  }
-  return ordered;
-}
-
 // ----------------------------------------------------------------------------------------------- whole
 
 export interface Transcription {
@@ -820,10 +829,10 @@ export function transcribe(text: string): Transcription {
   const blocks = readCellLines(text);
   const catalogue = readCatalogue(blocks);
   const titles = blocks.flatMap((block, index) =>
-    block.kind === "paragraph" && block.text === "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM" ? [index] : [],
+    block.kind === "paragraph" && block.text === TITLE ? [index] : [],
   );
   if (titles.length !== DESCRIPTIONS.length) {
-    fail(1, `${titles.length} titles "BẢN MÔ TẢ VỊ TRÍ VIỆC LÀM", expected ${DESCRIPTIONS.length}`);
+    fail(1, `${titles.length} titles "${TITLE}", expected ${DESCRIPTIONS.length}`);
   }
   const footnoteStart = blocks.indexOf(catalogue.footnote);
   const footnotes = blocks
@@ -1004,21 +1013,38 @@ function writeAtomically(path: string, content: string): void {
 }
 
 function main(): void {
-  const sourcePath = process.argv[2] ?? join(root, "test/fixtures/sources", SOURCE_FILE);
+  const check = process.argv.includes("--check");
+  const sourcePath =
+    process.argv.slice(2).find((argument) => !argument.startsWith("--")) ??
+    join(root, "test/fixtures/sources", SOURCE_FILE);
   const transcription = transcribe(readFileSync(sourcePath, "utf8"));
   const directory = join(root, EXAMPLES_DIR);
-  mkdirSync(directory, { recursive: true });
-  const written = new Set<string>();
-  for (const described of transcription.descriptions) {
-    const name = fileNameOf(described);
-    writeAtomically(join(directory, name), descriptionYaml(described));
-    written.add(name);
+  const outputs = new Map<string, string>();
+  for (const described of transcription.descriptions)
+    outputs.set(join(directory, fileNameOf(described)), descriptionYaml(described));
+  outputs.set(join(root, CATALOGUE_FILE), catalogueYaml(transcription));
+  const stale = existsSync(directory)
+    ? readdirSync(directory)
+        .filter((name) => name.endsWith(".yaml"))
+        .map((name) => join(directory, name))
+        .filter((path) => !outputs.has(path))
+    : [];
+  const changed = [...outputs].filter(
+    ([path, content]) => !existsSync(path) || readFileSync(path, "utf8") !== content,
+  );
+  if (check) {
+    for (const [path] of changed) console.log(`would write ${path.slice(root.length)}`);
+    for (const path of stale) console.log(`would remove ${path.slice(root.length)}`);
+    if (!changed.length && !stale.length) console.log(`${outputs.size} files up to date`);
+    process.exitCode = changed.length || stale.length ? 1 : 0;
+    return;
   }
-  for (const name of readdirSync(directory)) {
-    if (name.endsWith(".yaml") && !written.has(name)) rmSync(join(directory, name));
-  }
-  writeAtomically(join(root, CATALOGUE_FILE), catalogueYaml(transcription));
-  console.log(`${written.size} descriptions in ${EXAMPLES_DIR}/, catalogue in ${CATALOGUE_FILE}`);
+  for (const [path, content] of changed) writeAtomically(path, content);
+  for (const path of stale) rmSync(path);
+  console.log(
+    `${transcription.descriptions.length} descriptions in ${EXAMPLES_DIR}/, catalogue in ${CATALOGUE_FILE} ` +
+      `(${changed.length} written, ${stale.length} removed)`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
