@@ -13,6 +13,8 @@ import { fontFaceCss, uncoveredCharacters } from "../src/render/fonts.js";
 import { renderHtmlDocument } from "../src/render/html.js";
 import { layoutIds, layoutSpec, LAYOUTS_DIR, missingForLayout } from "../src/render/layouts.js";
 import { loadForRender } from "../src/render/load.js";
+import { formRules } from "../src/rules/data.js";
+import { headingWords } from "../src/rules/structure/heading-text.js";
 import { buildPositionView, formatDate } from "../src/render/view.js";
 import { tempDir } from "./helpers.js";
 
@@ -160,6 +162,21 @@ describe("each form's printed wording (layout.yaml)", () => {
       expect(text).not.toMatch(/<th(?:\s[^>]*)?>[^{<]/u);
     });
   }
+
+  it("is the wording the rules expect: approval caption and motto (data/rules/forms.yaml)", () => {
+    for (const layout of layoutIds()) {
+      const rules = formRules(layout);
+      const spec = layoutSpec(layout);
+      expect(rules?.approval, layout).toBe(spec.approval?.caption);
+      expect(rules?.header?.motto ?? "none", layout).toBe(spec.header.motto);
+      // The rules keep only other printings of a heading, never a copy of the layout's.
+      for (const [key, variants] of Object.entries(rules?.headings ?? {}))
+        for (const variant of variants ?? [])
+          expect(headingWords(spec.headings[key] ?? "").toLowerCase(), `${layout} ${key}`).not.toBe(
+            variant.toLowerCase(),
+          );
+    }
+  });
 
   it("prints the layout's heading, or the file's printing of it with the layout's number", () => {
     const position = {
