@@ -68,6 +68,29 @@ describe("view model", () => {
     expect(view.competencies.groups[0]!.rows[0]!.marks).toEqual([false, false, false, true, false]);
   });
 
+  it("prints a Hưng Yên group label that carries its own letter once: “a) Năng lực chung”, not “a) a) …”", () => {
+    const file = join(packageRoot, "examples/hung-yen-pl1-1-2022/01-truong-ban-to-chuc-dang.yaml");
+    const loaded = loadForRender(file, readFileSync(file));
+    if (!loaded.ok) throw new Error(file);
+    expect(loaded.position.competencies?.groups.map((group) => group.label)).toEqual([
+      "a) Năng lực chung",
+      "b) Năng lực chuyên môn",
+    ]);
+    const html = renderHtmlDocument(loaded.position, "hung-yen-pl1-1-2022");
+    expect(html).toContain("<h4>a) Năng lực chung</h4>");
+    expect(html).toContain("<h4>b) Năng lực chuyên môn</h4>");
+    expect(html).not.toMatch(/[a-z]\) [a-z]\)/u);
+    // Without a label of its own, the layout's label gets its letter.
+    const unlabelled = fixture("hung-yen-pl1-1-2022");
+    const groups = unlabelled.competencies!.groups.map(({ label: _label, ...group }) => group);
+    const plain = renderHtmlDocument(
+      { ...unlabelled, competencies: { ...unlabelled.competencies!, groups } },
+      "hung-yen-pl1-1-2022",
+    );
+    expect(plain).toContain("<h4>a) Năng lực chung</h4>");
+    expect(plain).toContain("<h4>b) Năng lực chuyên môn</h4>");
+  });
+
   it("groups NĐ 232/2026 tasks by section and merges the Bậc cells of equal rows", () => {
     const view = buildPositionView(fixture("nd-232-2026"), layoutSpec("nd-232-2026"));
     expect(view.tasksByCategory.chuyenMon.map((task) => [task.careerLevel, task.careerLevelRowspan])).toEqual(

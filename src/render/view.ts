@@ -60,6 +60,8 @@ export interface CompetencyGroupView {
   id: CompetencyGroup["group"];
   label: string;
   enumerator: string;
+  /** "a) Năng lực chung": the label after its letter, unless the label already starts with one (Hưng Yên). */
+  numberedLabel: string;
   rows: CompetencyRow[];
 }
 
@@ -165,6 +167,9 @@ const LETTERS = [
 export function vietnameseLetter(index: number): string {
   return LETTERS[index] ?? String(index + 1);
 }
+
+/** A label that carries its own letter, as printed: "a) Năng lực chung". */
+const LETTERED = /^\s*[a-zđ]\)\s/u;
 
 const MARKED = /^\s*(\d+(\.\d+)*\s*[.)/-]|[a-zđ]\)|[-–—•+*✓])\s*/u;
 
@@ -506,10 +511,12 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
   const groups = (position.competencies?.groups ?? []).filter((group) => group && typeof group === "object");
   const groupViews = groups.map((group, index): CompetencyGroupView => {
     const label = group.label ?? spec.competencyGroups[group.group] ?? group.group;
+    const enumerator = vietnameseLetter(index);
     return {
       id: group.group,
       label,
-      enumerator: vietnameseLetter(index),
+      enumerator,
+      numberedLabel: LETTERED.test(label) ? label : `${enumerator}) ${label}`,
       rows: competencyRows(group, label, spec),
     };
   });
