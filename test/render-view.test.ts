@@ -361,6 +361,20 @@ describe("data of the wrong shape", () => {
   });
 });
 
+describe("data of the wrong shape, values that are not text", () => {
+  it("prints them as nothing instead of failing to turn them into text", () => {
+    const noText = { toString: null };
+    const position = {
+      ...fixture("nd-232-2026"),
+      headcount: noText,
+      footnotes: [{ mark: noText, text: noText }],
+      competencies: { groups: [], professionalByLevel: [{ level: noText, description: "x" }] },
+      approval: { caption: "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", date: noText },
+    } as unknown as Position;
+    for (const layout of layoutIds()) expect(renderHtmlDocument(position, layout)).toContain("</html>");
+  });
+});
+
 describe("data of the wrong shape, one level down", () => {
   it("never stops the drawing either", () => {
     const anyOf = (...keys: string[]) => fc.dictionary(fc.constantFrom(...keys), fc.anything());

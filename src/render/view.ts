@@ -224,7 +224,7 @@ function joined(value: unknown, separator = "; "): string {
 
 /** ISO dates as the forms write them (dd/mm/yyyy); anything else as written. */
 export function formatDate(value: unknown): string {
-  if (typeof value !== "string") return value === null || value === undefined ? "" : String(value);
+  if (typeof value !== "string") return scalar(value);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
 }
@@ -577,7 +577,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
       field: typeof position.field === "string" ? position.field : "",
       managementLevel: typeof position.managementLevel === "string" ? position.managementLevel : "",
       relatedPositions: joined(position.relatedPositions),
-      headcount: position.headcount === undefined ? "" : String(position.headcount),
+      headcount: scalar(position.headcount),
       categoryChoices: CATEGORY_CHOICES.map((choice) => ({
         label: choice.label,
         checked: choice.values.includes(categoryValue),
@@ -631,7 +631,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
       rows: groupViews.flatMap((group) => group.rows),
       byGroup,
       professionalByLevel: (position.competencies?.professionalByLevel ?? []).map((entry) => ({
-        level: String(entry.level),
+        level: scalar(entry.level),
         description: plain(entry.description as Text),
         careerLevels: asArray<number>(entry.careerLevels)
           .map((level) => `Bậc ${level}`)
@@ -641,8 +641,8 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
     approval,
     notes: plain(position.notes),
     footnotes: (Array.isArray(position.footnotes) ? position.footnotes : []).map((footnote) => ({
-      mark: String(footnote.mark),
-      text: String(footnote.text),
+      mark: scalar(footnote.mark),
+      text: scalar(footnote.text),
     })),
   };
 }
