@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commonBase } from "../src/cli/commands/render.js";
+import { importDocument } from "../src/import/index.js";
+import { readSource } from "../src/import/source.js";
 import type { FormId, Position } from "../src/model/types.js";
 import { packageRoot } from "../src/paths.js";
 import { browserCandidates, findBrowser, BrowserNotFound } from "../src/render/browser.js";
@@ -213,6 +215,44 @@ describe("each form's printed wording (layout.yaml)", () => {
   });
 });
 
+describe("fields the page used to drop: printed where the form prints them, and read back from the page alone", () => {
+  const example = (path: string): Position => {
+    const file = join(packageRoot, "examples", path);
+    const loaded = loadForRender(file, readFileSync(file));
+    if (!loaded.ok) throw new Error(file);
+    return loaded.position;
+  };
+  /** The page imported as HTML: no stored residue, only what is printed. */
+  const pageOf = (position: Position): Position =>
+    importDocument(
+      readSource(
+        "page.html",
+        new TextEncoder().encode(renderHtmlDocument(position, position.form as FormId)),
+      ),
+    ).descriptions[0]!.position;
+
+  it("relations.external[].notes: TT 02/2023's “(Lưu ý: …)” in the 3.2 cell, under the organisations", () => {
+    const position = example("tt-02-2023-vpcp/01-chuyen-vien-cao-cap-tham-muu-tong-hop-ve-chuyen-nganh.yaml");
+    const note = position.relations!.external![0]!.notes as string;
+    expect(note).toMatch(/^\(Lưu ý: Việc xác định các cơ quan/u);
+    const html = renderHtmlDocument(position, "tt-02-2023-vpcp");
+    const cell =
+      /<td>(<p class="item[^"]*">(?:(?!<\/td>).)*?)<\/td>\s*<td>(?:(?!<\/td>).)*?Tham gia các cuộc họp/su.exec(
+        html,
+      )?.[1];
+    expect(cell).toBeDefined();
+    expect(cell!.indexOf("Các cơ quan, tổ chức, đơn vị có hoạt động")).toBeLessThan(cell!.indexOf(note));
+    expect(pageOf(position).relations?.external).toEqual(position.relations?.external);
+    // The list layout of NĐ 232/2026 prints it under its line.
+    const nd232 = fixture("nd-232-2026");
+    const withNote = {
+      ...nd232,
+      relations: { ...nd232.relations, external: [{ ...nd232.relations!.external![0]!, notes: note }] },
+    };
+    expect(renderHtmlDocument(withNote, "nd-232-2026")).toContain(`<p class="item note">${note}</p>`);
+  });
+});
+
 describe("drawing a file in another form's layout", () => {
   it("names what the data lacks", () => {
     const missing = missingForLayout(fixture("tt-02-2023-vpcp"), "ninh-binh-xa-2026").map(
@@ -396,7 +436,7 @@ describe("data of the wrong shape, one level down", () => {
         authority: fc.array(anyOf("code", "text", "heading", "items")),
         relations: fc.record({
           internal: anyOf("managedBy", "manages", "coordinatesWith", "mainPartners", "notes"),
-          external: fc.array(anyOf("organisations", "nature")),
+          external: fc.array(anyOf("organisations", "nature", "notes")),
         }),
         competencies: fc.record({
           preamble: fc.anything(),

@@ -112,7 +112,8 @@ export interface PositionView {
     middle: Item[];
     mainPartners: Item[];
     notes: Item[];
-    external: Array<{ organisations: Item[]; nature: Item[] }>;
+    /** `notes`: "(Lưu ý: …)" printed in the 3.2 cell under the organisations (TT 02/2023). */
+    external: Array<{ organisations: Item[]; nature: Item[]; notes: Item[] }>;
   };
   authority: AuthorityRow[];
   authorityGrouped: boolean;
@@ -606,6 +607,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
         (row) => ({
           organisations: items(row?.organisations, bullet, spec.bulletSingle),
           nature: items(row?.nature, bullet, spec.bulletSingle),
+          notes: plain(row?.notes),
         }),
       ),
     },
