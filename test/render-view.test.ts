@@ -251,6 +251,31 @@ describe("fields the page used to drop: printed where the form prints them, and 
     };
     expect(renderHtmlDocument(withNote, "nd-232-2026")).toContain(`<p class="item note">${note}</p>`);
   });
+
+  it("header.mottoLines: a Quốc hiệu printed without its Tiêu ngữ (TT 02/2023 positions 8 and 12)", () => {
+    for (const path of [
+      "tt-02-2023-vpcp/08-chuyen-vien-chinh-ve-kiem-soat-thu-tuc-hanh-chinh.yaml",
+      "tt-02-2023-vpcp/12-chuyen-vien-ve-quan-ly-thong-tin-lanh-dao.yaml",
+    ]) {
+      const position = example(path);
+      expect(position.header?.mottoLines).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
+      const motto = /<td class="motto-cell">(.*?)<\/td>/su.exec(
+        renderHtmlDocument(position, "tt-02-2023-vpcp"),
+      )?.[1];
+      expect(motto).toContain('<div class="quoc-hieu">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>');
+      expect(motto).not.toContain("Độc lập - Tự do - Hạnh phúc");
+      expect(motto).toContain('<span class="rule"></span>');
+      expect(pageOf(position).header).toEqual(position.header);
+      // Another form's layout prints its own motto, not this form's printing of it.
+      expect(buildPositionView(position, layoutSpec("qd-4135-btctw-a")).header.mottoLines).toBeUndefined();
+    }
+    // Without mottoLines, the motto's standard lines.
+    const standard = example("tt-02-2023-vpcp/01-chuyen-vien-cao-cap-tham-muu-tong-hop-ve-chuyen-nganh.yaml");
+    expect(renderHtmlDocument(standard, "tt-02-2023-vpcp")).toContain(
+      '<div class="tieu-ngu">Độc lập - Tự do - Hạnh phúc</div>',
+    );
+    expect(pageOf(standard).header).toEqual(standard.header);
+  });
 });
 
 describe("drawing a file in another form's layout", () => {
@@ -451,7 +476,7 @@ describe("data of the wrong shape, one level down", () => {
           professionalByLevel: fc.array(anyOf("level", "description", "careerLevels")),
         }),
         workingConditions: anyOf("equipment", "environment", "autonomy", "support"),
-        header: anyOf("parentAgency", "agency", "unit", "motto", "code"),
+        header: anyOf("parentAgency", "agency", "unit", "motto", "code", "mottoLines"),
         appendix: anyOf("label", "title", "issuedWith"),
         approval: anyOf("caption", "position", "signer", "date", "note"),
         headings: anyOf("objective", "tasks", "relations", "authority", "requirements", "competencies"),

@@ -74,6 +74,15 @@ export interface PositionView {
   header: {
     lines: Array<{ text: string; bold: boolean }>;
     motto: "quoc-hieu" | "dang" | "none";
+    /**
+     * The motto lines exactly as the file says they were printed (`header.mottoLines`, e.g. a Quốc hiệu without
+     * its Tiêu ngữ, TT 02/2023 positions 8 and 12), in place of the motto's standard lines; `rule`: the line
+     * under them is drawn on its own, as no Tiêu ngữ carries it.
+     */
+    mottoLines?: {
+      lines: Array<{ text: string; style: "quoc-hieu" | "tieu-ngu" | "tieu-ngu dang" }>;
+      rule: boolean;
+    };
     code?: string;
     /** Whether the form has a header block at all (appendix-only forms have none). */
     show: boolean;
@@ -386,7 +395,9 @@ export function withoutFormWording(position: Position): Position {
     appendix: _appendix,
     ...rest
   } = position;
-  const header = position.header ? { ...position.header, motto: undefined, code: undefined } : undefined;
+  const header = position.header
+    ? { ...position.header, motto: undefined, code: undefined, mottoLines: undefined }
+    : undefined;
   const approval =
     position.approval && typeof position.approval === "object"
       ? { ...position.approval, caption: undefined, note: undefined }
@@ -488,6 +499,21 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
   const code =
     optionalScalar(header.code) ??
     (spec.header.appendixLabelTopRight ? optionalScalar(appendix?.label) : undefined);
+  const printedMotto = texts(header.mottoLines);
+  const mottoLines = printedMotto.length
+    ? {
+        lines: printedMotto.map((text, index) => ({
+          text,
+          style:
+            index > 0
+              ? ("tieu-ngu" as const)
+              : motto === "dang"
+                ? ("tieu-ngu dang" as const)
+                : ("quoc-hieu" as const),
+        })),
+        rule: printedMotto.length === 1 && motto !== "dang",
+      }
+    : undefined;
 
   const tasks = taskRows(Array.isArray(position.tasks) ? position.tasks : [], spec);
   const rawTasks = Array.isArray(position.tasks) ? position.tasks : [];
@@ -554,7 +580,8 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
       lines: headerLines,
       motto,
       code,
-      show: headerLines.length > 0 || Boolean(code) || motto !== "none",
+      mottoLines,
+      show: headerLines.length > 0 || Boolean(code) || motto !== "none" || mottoLines !== undefined,
     },
     title: optionalScalar(position.title) ?? spec.title,
     identification: {
