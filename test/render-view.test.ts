@@ -278,6 +278,178 @@ describe("fields the page used to drop: printed where the form prints them, and 
   });
 });
 
+describe("what each layout prints", () => {
+  const mark = (key: string) => `«${key}»`;
+  /** A description of `form` with a marked value in every field of the model that a page can show. */
+  const everything = (form: FormId): Position =>
+    ({
+      form,
+      formLabel: mark("formLabel"),
+      appendix: {
+        label: mark("appendix.label"),
+        title: mark("appendix.title"),
+        issuedWith: mark("appendix.issuedWith"),
+      },
+      header: {
+        parentAgency: mark("header.parentAgency"),
+        agency: mark("header.agency"),
+        unit: mark("header.unit"),
+        code: mark("header.code"),
+        mottoLines: [mark("header.mottoLines")],
+      },
+      title: mark("title"),
+      name: mark("name"),
+      code: mark("code"),
+      startDate: mark("startDate"),
+      workplace: mark("workplace"),
+      relatedProcedures: [mark("relatedProcedures")],
+      grade: { name: mark("grade") },
+      professionalTitle: { name: mark("professionalTitle") },
+      field: mark("field"),
+      managementLevel: mark("managementLevel"),
+      relatedPositions: [mark("relatedPositions")],
+      headcount: mark("headcount"),
+      objective: mark("objective"),
+      tasks: [
+        {
+          code: mark("tasks.code"),
+          area: mark("tasks.area"),
+          work: mark("tasks.work"),
+          outcomes: mark("tasks.outcomes"),
+          criteria: mark("tasks.criteria"),
+          quota: mark("tasks.quota"),
+          note: mark("tasks.note"),
+          careerLevel: 3,
+        },
+      ],
+      relations: {
+        internal: {
+          managedBy: mark("relations.internal.managedBy"),
+          manages: mark("relations.internal.manages"),
+          coordinatesWith: mark("relations.internal.coordinatesWith"),
+          mainPartners: mark("relations.internal.mainPartners"),
+          notes: mark("relations.internal.notes"),
+        },
+        external: [
+          {
+            organisations: mark("relations.external.organisations"),
+            nature: mark("relations.external.nature"),
+            notes: mark("relations.external.notes"),
+          },
+        ],
+      },
+      authority: [
+        { code: "1", text: mark("authority.text") },
+        {
+          code: "2",
+          heading: mark("authority.heading"),
+          items: [{ code: "2.1", text: mark("authority.items") }],
+        },
+      ],
+      workingConditions: {
+        equipment: { private: mark("workingConditions.private"), shared: mark("workingConditions.shared") },
+        environment: mark("workingConditions.environment"),
+        autonomy: mark("workingConditions.autonomy"),
+        support: mark("workingConditions.support"),
+      },
+      requirements: {
+        preamble: mark("requirements.preamble"),
+        education: mark("requirements.education"),
+        training: { label: mark("requirements.label"), text: mark("requirements.training") },
+        knowledge: mark("requirements.knowledge"),
+        skills: mark("requirements.skills"),
+        experience: mark("requirements.experience"),
+        qualities: mark("requirements.qualities"),
+        other: mark("requirements.other"),
+      },
+      competencies: {
+        preamble: mark("competencies.preamble"),
+        legend: mark("competencies.legend"),
+        groups: [
+          {
+            group: "chung",
+            label: mark("competencies.label"),
+            items: [{ name: mark("competencies.name"), level: 3, note: mark("competencies.note") }],
+          },
+          {
+            group: "chuyen-mon",
+            items: [{ name: mark("competencies.name2"), level: { text: mark("competencies.level") } }],
+          },
+        ],
+        professionalByLevel: [{ level: 3, description: mark("competencies.professionalByLevel") }],
+      },
+      approval: {
+        caption: mark("approval.caption"),
+        position: mark("approval.position"),
+        signer: mark("approval.signer"),
+        date: mark("approval.date"),
+        note: mark("approval.note"),
+      },
+      notes: mark("notes"),
+      footnotes: [{ mark: "1", text: mark("footnotes") }],
+    }) as unknown as Position;
+
+  /**
+   * What each layout leaves out, because its form has no place for it; everything else a file holds is
+   * printed. The ngạch of TT 02/2023 and QĐ 4135 is in their catalogues, not in the descriptions; the middle
+   * column of 3.1 is "Quan hệ phối hợp trực tiếp trong đơn vị" in TT 02/2023 and "Quản lý trực tiếp" elsewhere.
+   */
+  const NOT_IN_FORM: Record<FormId, string[]> = {
+    "tt-02-2023-vpcp": ["grade", "relations.internal.manages"],
+    "qd-4135-btctw-a": ["grade", "relations.internal.coordinatesWith"],
+    "qd-4135-btctw-b": ["grade", "relations.internal.coordinatesWith"],
+    // PL1.1 prints its code ("PL1.1") top right, no appendix title, no workplace.
+    "hung-yen-pl1-1-2022": [
+      "appendix.label",
+      "appendix.title",
+      "workplace",
+      "grade",
+      "relations.internal.coordinatesWith",
+    ],
+    "ninh-binh-xa-2026": ["relations.internal.coordinatesWith"],
+    "qd-302-2025-ubnd": ["workplace", "grade", "relations.internal.coordinatesWith"],
+    // Part I has no start date, workplace, procedures or grade; tasks are numbered by bậc; the groups of VI are
+    // the decree's own headings.
+    "nd-232-2026": [
+      "startDate",
+      "workplace",
+      "relatedProcedures",
+      "grade",
+      "tasks.code",
+      "competencies.label",
+    ],
+  };
+  /** Fields only some forms have: NĐ 232/2026's part I and cấp độ table, Ninh Bình 2026's working conditions. */
+  const ONLY_IN: Record<string, FormId[]> = {
+    professionalTitle: [],
+    field: ["nd-232-2026"],
+    managementLevel: ["nd-232-2026"],
+    relatedPositions: ["nd-232-2026"],
+    headcount: ["nd-232-2026"],
+    "competencies.professionalByLevel": ["nd-232-2026"],
+    "workingConditions.private": ["ninh-binh-xa-2026"],
+    "workingConditions.shared": ["ninh-binh-xa-2026"],
+    "workingConditions.environment": ["ninh-binh-xa-2026"],
+    "workingConditions.autonomy": ["ninh-binh-xa-2026"],
+    "workingConditions.support": ["ninh-binh-xa-2026"],
+  };
+
+  for (const layout of layoutIds()) {
+    it(`${layout}: every field its form has`, () => {
+      const position = everything(layout);
+      const all = [...JSON.stringify(position).matchAll(/«([\w.]+)»/gu)].map((match) => match[1]!);
+      const html = renderHtmlDocument(position, layout);
+      const missing = all.filter((key) => !html.includes(mark(key)));
+      const expected = all.filter(
+        (key) =>
+          NOT_IN_FORM[layout].includes(key) ||
+          (ONLY_IN[key] !== undefined && !ONLY_IN[key]!.includes(layout)),
+      );
+      expect(missing).toEqual(expected);
+    });
+  }
+});
+
 describe("drawing a file in another form's layout", () => {
   it("names what the data lacks", () => {
     const missing = missingForLayout(fixture("tt-02-2023-vpcp"), "ninh-binh-xa-2026").map(
