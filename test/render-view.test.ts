@@ -12,7 +12,7 @@ import { browserCandidates, findBrowser, BrowserNotFound } from "../src/render/b
 import { buildCatalogView } from "../src/render/catalog.js";
 import { makeDeterministic } from "../src/render/deterministic.js";
 import { fontFaceCss, uncoveredCharacters } from "../src/render/fonts.js";
-import { renderHtmlDocument } from "../src/render/html.js";
+import { renderBody, renderHtmlDocument } from "../src/render/html.js";
 import { layoutIds, layoutSpec, LAYOUTS_DIR, missingForLayout } from "../src/render/layouts.js";
 import { loadForRender } from "../src/render/load.js";
 import { formRules } from "../src/rules/data.js";
@@ -275,6 +275,41 @@ describe("fields the page used to drop: printed where the form prints them, and 
       '<div class="tieu-ngu">Độc lập - Tự do - Hạnh phúc</div>',
     );
     expect(pageOf(standard).header).toEqual(standard.header);
+  });
+});
+
+describe("the examples, rendered", () => {
+  const examples = readdirSync(join(packageRoot, "examples")).flatMap((folder) =>
+    readdirSync(join(packageRoot, "examples", folder)).map((name) => join("examples", folder, name)),
+  );
+
+  it("print only headings their source document prints, in its order (test/fixtures/sources/)", () => {
+    expect(examples.length).toBeGreaterThan(50);
+    for (const path of examples) {
+      const loaded = loadForRender(path, readFileSync(join(packageRoot, path)));
+      if (!loaded.ok) throw new Error(path);
+      const position = loaded.position;
+      const [first, last] = position.source!.lines!;
+      const lines = readFileSync(join(packageRoot, "test/fixtures/sources", position.source!.file!), "utf8")
+        .split("\n")
+        .slice(first - 1, last)
+        .map((line) =>
+          line
+            .replace(/<[^>]*>|\[bookmark: [^\]]*\]/gu, "")
+            .replace(/\u00a0/gu, " ")
+            .trim(),
+        );
+      const headings = [
+        ...renderBody(position, position.form as FormId).body.matchAll(/<h[234]>(.*?)<\/h[234]>/gu),
+      ].map((match) => match[1]!);
+      let cursor = 0;
+      for (const heading of headings) {
+        // The objective may continue on its heading's line ("1. Mục tiêu, vị trí việc làm: Nghiên cứu, …").
+        const at = lines.findIndex((line, index) => index >= cursor && line.startsWith(heading));
+        expect(at, `${path}: "${heading}"`).toBeGreaterThanOrEqual(0);
+        cursor = at + 1;
+      }
+    }
   });
 });
 
