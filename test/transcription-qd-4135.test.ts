@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { lintText } from "../src/lint/engine.js";
+import { STANDARD_REQUIREMENT_LABELS, type RequirementKey } from "../src/model/normalize.js";
 import type { FormId, Position } from "../src/model/types.js";
 import { packageRoot } from "../src/paths.js";
 import { renderBody } from "../src/render/html.js";
@@ -140,20 +141,9 @@ const REQUIREMENT_KEYS: Record<string, string> = {
   "Các yêu cầu khác": "other",
 };
 
-/** The label each requirement key stands for when the file gives none (the label template A prints). */
-const STANDARD_LABELS: Record<string, string> = {
-  education: "Trình độ đào tạo",
-  training: "Bồi dưỡng, chứng chỉ",
-  knowledge: "Kiến thức, hiểu biết",
-  skills: "Kỹ năng",
-  experience: "Kinh nghiệm (thành tích công tác)",
-  qualities: "Phẩm chất cá nhân",
-  other: "Các yêu cầu khác",
-};
-
 function requirementLabel(row: unknown, key: string): string | undefined {
   if (row && typeof row === "object" && !Array.isArray(row) && "label" in row) return String(row.label);
-  return STANDARD_LABELS[key];
+  return STANDARD_REQUIREMENT_LABELS[key as RequirementKey];
 }
 
 describe("QĐ 4135-QĐ/BTCTW transcription", () => {

@@ -31,6 +31,7 @@ import type {
   Position,
   Task,
 } from "../../src/model/types.js";
+import { STANDARD_REQUIREMENT_LABELS } from "../../src/model/normalize.js";
 import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
 import { headingsByNumber } from "./tt-02-2023.js";
 
@@ -188,13 +189,7 @@ const REQUIREMENT_KEYS: Record<string, RequirementKey> = {
   "Chất lượng cá nhân": "qualities",
   "Các yêu cầu khác": "other",
 };
-const STANDARD_REQUIREMENT_LABELS = new Set([
-  "Trình độ đào tạo",
-  "Bồi dưỡng, chứng chỉ",
-  "Kinh nghiệm (thành tích công tác)",
-  "Phẩm chất cá nhân",
-  "Các yêu cầu khác",
-]);
+const STANDARD_LABELS = new Set(Object.values(STANDARD_REQUIREMENT_LABELS));
 
 const GROUPS: Record<string, CompetencyGroup["group"]> = {
   "Nhóm năng lực chung": "chung",
@@ -394,8 +389,7 @@ function readRequirements(table: Table, facts: ExperienceFacts): NonNullable<Pos
     const key = REQUIREMENT_KEYS[label] ?? fail(`line ${row.line}: unknown requirement row "${label}"`);
     const text = textValue(items(row.columns[1] ?? []));
     if (key === "experience") requirements.experience = { ...(text !== undefined && { text }), facts };
-    else if (!STANDARD_REQUIREMENT_LABELS.has(label))
-      requirements[key] = { label, ...(text !== undefined && { text }) };
+    else if (!STANDARD_LABELS.has(label)) requirements[key] = { label, ...(text !== undefined && { text }) };
     else if (text !== undefined) requirements[key] = text;
   }
   return requirements;

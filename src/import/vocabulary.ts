@@ -8,7 +8,8 @@ import type { CompetencyGroup, FormId, Position } from "../model/types.js";
 import { standardHeadings as layoutHeadings } from "../render/layout-spec.js";
 
 export type SectionKey = keyof NonNullable<Position["headings"]>;
-export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
+export type { RequirementKey } from "../model/normalize.js";
+import type { RequirementKey } from "../model/normalize.js";
 
 export function lower(text: string): string {
   return text.toLocaleLowerCase("vi").replace(/\s+/gu, " ").trim();
@@ -199,16 +200,7 @@ export function requirementKey(label: string): RequirementKey | undefined {
   return undefined;
 }
 
-/** The row label the format treats as standard (docs/format.md); another printed label is kept as `label`. */
-export const STANDARD_REQUIREMENT_LABELS: Record<RequirementKey, string> = {
-  education: "Trình độ đào tạo",
-  training: "Bồi dưỡng, chứng chỉ",
-  knowledge: "Kiến thức, hiểu biết",
-  skills: "Kỹ năng",
-  experience: "Kinh nghiệm (thành tích công tác)",
-  qualities: "Phẩm chất cá nhân",
-  other: "Các yêu cầu khác",
-};
+export { STANDARD_REQUIREMENT_LABELS } from "../model/normalize.js";
 
 export function competencyGroup(label: string): CompetencyGroup["group"] | undefined {
   const text = lower(label);

@@ -14,6 +14,23 @@ export function isBlankText(text: Text | null | undefined): boolean {
   return textItems(text).length === 0;
 }
 
+/** The rows of the requirements table (`requirements.*` without its preamble). */
+export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
+
+/**
+ * The label each requirements row has in the format (docs/format.md): what template A of the forms prints.
+ * A row printed with another label keeps it in its own `label`.
+ */
+export const STANDARD_REQUIREMENT_LABELS: Readonly<Record<RequirementKey, string>> = {
+  education: "Trình độ đào tạo",
+  training: "Bồi dưỡng, chứng chỉ",
+  knowledge: "Kiến thức, hiểu biết",
+  skills: "Kỹ năng",
+  experience: "Kinh nghiệm (thành tích công tác)",
+  qualities: "Phẩm chất cá nhân",
+  other: "Các yêu cầu khác",
+};
+
 /** A requirement row's text, whichever of its shapes the file used. */
 export function requirementText(row: unknown): string[] {
   if (typeof row === "string" || Array.isArray(row)) return textItems(row as Text);

@@ -12,8 +12,8 @@ import { templatesDir } from "../paths.js";
 
 export const LAYOUTS_DIR = `${templatesDir}layouts/`;
 
-export type RequirementKey =
-  "education" | "training" | "knowledge" | "skills" | "experience" | "qualities" | "other";
+export type { RequirementKey } from "../model/normalize.js";
+import type { RequirementKey } from "../model/normalize.js";
 
 export interface RequirementRowSpec {
   key: RequirementKey;

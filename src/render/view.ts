@@ -3,7 +3,13 @@
  * cells, bullets, merged cells), following the layout's spec. Pure functions: no I/O, no HTML. Every value
  * stays raw text; the templates escape it. Data the layout has no place for is still shown (never dropped).
  */
-import { gradeList, levelLabel, levelRange, textItems } from "../model/normalize.js";
+import {
+  gradeList,
+  levelLabel,
+  levelRange,
+  STANDARD_REQUIREMENT_LABELS,
+  textItems,
+} from "../model/normalize.js";
 import type { CompetencyGroup, Level, Position, Task, Text } from "../model/types.js";
 import type { LayoutSpec, RequirementKey } from "./layouts.js";
 
@@ -321,16 +327,6 @@ function competencyRows(group: CompetencyGroup, label: string, spec: LayoutSpec)
   return rows;
 }
 
-const REQUIREMENT_DEFAULT_LABELS: Record<RequirementKey, string> = {
-  education: "Trình độ đào tạo",
-  training: "Bồi dưỡng, chứng chỉ",
-  knowledge: "Kiến thức, hiểu biết",
-  skills: "Kỹ năng",
-  experience: "Kinh nghiệm (thành tích công tác)",
-  qualities: "Phẩm chất cá nhân",
-  other: "Các yêu cầu khác",
-};
-
 function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[] {
   const requirements = (position.requirements ?? {}) as Record<string, unknown>;
   const rows: RequirementRow[] = [];
@@ -346,8 +342,8 @@ function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[]
     });
   };
   for (const row of spec.requirements) add(row.key, row.label, row.optional ?? false);
-  for (const key of Object.keys(REQUIREMENT_DEFAULT_LABELS) as RequirementKey[]) {
-    if (!seen.has(key) && requirements[key] !== undefined) add(key, REQUIREMENT_DEFAULT_LABELS[key], true);
+  for (const key of Object.keys(STANDARD_REQUIREMENT_LABELS) as RequirementKey[]) {
+    if (!seen.has(key) && requirements[key] !== undefined) add(key, STANDARD_REQUIREMENT_LABELS[key], true);
   }
   return rows;
 }
