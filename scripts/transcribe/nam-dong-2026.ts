@@ -8,10 +8,9 @@
  * flattened into one line, rows whose merged cells shift the columns) is restored by the explicit overrides
  * below, each checked word for word against the source. `--check` compares instead of writing.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Document, isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import {
   flatText,
   groupTables,
@@ -33,6 +32,7 @@ import type {
   Task,
 } from "../../src/model/types.js";
 import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
+import { fileNameFor, rowFormYaml, runTranscription } from "./common.js";
 import { headingsByNumber } from "./tt-02-2023.js";
 
 export const SOURCE_FILE = "002_04aa76548196e8dd.txt";
@@ -614,54 +614,6 @@ function readAppendix(preamble: Part[]): NonNullable<Position["appendix"]> {
   return { label, title, issuedWith };
 }
 
-/** File name: order and name without diacritics, lowercase, kebab-case. */
-export function fileNameFor(index: number, name: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/gu, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, "-")
-    .replace(/^-|-$/gu, "");
-  return `${String(index).padStart(2, "0")}-${slug}.yaml`;
-}
-
-function toYaml(position: Position, expectations: string[]): string {
-  const document = new Document(position);
-  visit(document, {
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && isScalar(pair.value)) {
-        if (pair.key.value === "code") pair.value.type = "QUOTE_DOUBLE";
-        if (pair.key.value === "level" && typeof pair.value.value === "string")
-          pair.value.type = "QUOTE_DOUBLE";
-      }
-      if (
-        isScalar(pair.key) &&
-        ["levels", "adminLevels", "lines"].includes(String(pair.key.value)) &&
-        isSeq(pair.value)
-      )
-        pair.value.flow = true;
-    },
-    Map(_, map) {
-      const keys = isMap(map)
-        ? map.items.map((item) => (isScalar(item.key) ? item.key.value : undefined))
-        : [];
-      const short = (value: unknown) => typeof value === "string" && value.length <= 50;
-      if (
-        keys.length === 2 &&
-        keys[0] === "name" &&
-        keys[1] === "level" &&
-        isMap(map) &&
-        short(map.get("name"))
-      )
-        map.flow = true;
-      if (keys.length === 2 && keys[0] === "name" && keys[1] === "code") map.flow = true;
-    },
-  });
-  const header = [`# yaml-language-server: $schema=../../schemas/${FORM}.schema.json`, ...expectations];
-  return `${header.join("\n")}\n${document.toString({ lineWidth: 0 })}`;
-}
-
 export function transcribe(sourceText: string): TranscribedFile[] {
   const parts = groupTables(readRowLines(sourceText));
   const { preamble, descriptions } = splitDescriptions(parts);
@@ -673,35 +625,24 @@ export function transcribe(sourceText: string): TranscribedFile[] {
       position.title === undefined
         ? ["# expect: schema /title (văn bản không in dòng tiêu đề trước bản mô tả thứ nhất)"]
         : [];
-    return { fileName: fileNameFor(description.index, position.name), text: toYaml(position, expectations) };
+    return {
+      fileName: fileNameFor(description.index, position.name),
+      text: rowFormYaml(position, FORM, expectations),
+    };
   });
 }
 
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, text, "utf8");
-  renameSync(temporary, path);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const sourceIndex = process.argv.indexOf("--source");
+  const sourcePath = sourceIndex >= 0 ? process.argv[sourceIndex + 1]! : defaultSourcePath;
+  runTranscription(
+    () =>
+      new Map(
+        transcribe(readFileSync(sourcePath, "utf8")).map((file) => [
+          `examples/ninh-binh-xa-2026/${file.fileName}`,
+          file.text,
+        ]),
+      ),
+    ["examples/ninh-binh-xa-2026/"],
+  );
 }
-
-function main(argv: string[]): void {
-  const sourceIndex = argv.indexOf("--source");
-  const sourcePath = sourceIndex >= 0 ? argv[sourceIndex + 1]! : defaultSourcePath;
-  const check = argv.includes("--check");
-  const files = transcribe(readFileSync(sourcePath, "utf8"));
-  mkdirSync(outputDirectory, { recursive: true });
-  let differences = 0;
-  for (const file of files) {
-    const path = join(outputDirectory, file.fileName);
-    const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
-    if (current === file.text) continue;
-    differences += 1;
-    if (check) console.error(`differs: ${path}`);
-    else {
-      writeAtomically(path, file.text);
-      console.log(`wrote ${path}`);
-    }
-  }
-  if (check && differences > 0) process.exitCode = 1;
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

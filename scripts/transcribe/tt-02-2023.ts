@@ -10,11 +10,12 @@
  * Everything is derived from the text; what cannot be (grade codes, which the circular does not print) is
  * explicit below with its reason.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from "yaml";
 import { readCellLines, type Block, type Cell } from "../../src/import/cell-lines.js";
+import { runTranscription, slug } from "./common.js";
+export { runTranscription, slug } from "./common.js";
 import type {
   AuthorityItem,
   CompetencyGroup,
@@ -636,17 +637,6 @@ export function dropEmpty<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
-/** "Chuyên viên về thư ký - biên tập" → "chuyen-vien-ve-thu-ky-bien-tap". */
-export function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
 const QUOTED_KEYS = new Set(["code", "level", "stt"]);
 const FLOW_KEYS = new Set(["grade", "lines", "adminLevels", "levels"]);
 
@@ -669,46 +659,6 @@ export function toYaml(value: unknown, options: { schema?: string; comment?: str
     ...(options.comment ?? []).map((line) => `# ${line}`),
   ];
   return [...head, document.toString({ lineWidth: 0 })].join("\n");
-}
-
-/**
- * Writes the produced files (each through a temporary file and a rename) and removes stale ones from the
- * script's own example folders; with --check, only reports what a run would change and exits 1 if anything.
- */
-export function runTranscription(produce: () => Map<string, string>, ownedFolders: string[]): void {
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  try {
-    const outputs = produce();
-    const stale = ownedFolders
-      .flatMap((folder) =>
-        existsSync(root + folder)
-          ? readdirSync(root + folder)
-              .filter((name) => name.endsWith(".yaml"))
-              .map((name) => folder + name)
-          : [],
-      )
-      .filter((path) => !outputs.has(path));
-    const changed = [...outputs]
-      .filter(([path, content]) => !existsSync(root + path) || readFileSync(root + path, "utf8") !== content)
-      .map(([path]) => path);
-    if (process.argv.includes("--check")) {
-      for (const path of changed) console.log(`would write ${path}`);
-      for (const path of stale) console.log(`would remove ${path}`);
-      if (!changed.length && !stale.length) console.log(`${outputs.size} files up to date`);
-      process.exitCode = changed.length || stale.length ? 1 : 0;
-      return;
-    }
-    for (const path of changed) {
-      mkdirSync(dirname(root + path), { recursive: true });
-      writeFileSync(`${root}${path}.tmp`, outputs.get(path)!);
-      renameSync(`${root}${path}.tmp`, root + path);
-    }
-    for (const path of stale) rmSync(root + path);
-    console.log(`${outputs.size} files (${changed.length} written, ${stale.length} removed)`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
