@@ -12,8 +12,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Document, isMap, isScalar, isSeq, Scalar, visit } from "yaml";
 import { readCellLines, type Block, type Cell } from "../../src/import/cell-lines.js";
+import { toYaml as emitYaml } from "../../src/import/emit.js";
 import { runTranscription, slug } from "./common.js";
 export { runTranscription, slug } from "./common.js";
 import type {
@@ -637,28 +637,12 @@ export function dropEmpty<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
-const QUOTED_KEYS = new Set(["code", "level", "stt"]);
-const FLOW_KEYS = new Set(["grade", "lines", "adminLevels", "levels"]);
-
-/** YAML with a schema modeline and comments first; codes and levels quoted; competency rows on one line. */
+/** YAML with a schema modeline and comments first, written as `vtvl import` writes it (src/import/emit.ts). */
 export function toYaml(value: unknown, options: { schema?: string; comment?: string[] } = {}): string {
-  const document = new Document(value);
-  visit(document, {
-    Pair(_, pair) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (QUOTED_KEYS.has(key) && isScalar(pair.value) && typeof pair.value.value === "string")
-        pair.value.type = Scalar.QUOTE_DOUBLE;
-      if (FLOW_KEYS.has(key) && (isMap(pair.value) || isSeq(pair.value))) pair.value.flow = true;
-    },
-    Map(_, map) {
-      if (map.has("name") && map.has("level")) map.flow = true;
-    },
-  });
-  const head = [
-    ...(options.schema ? [`# yaml-language-server: $schema=${options.schema}`] : []),
-    ...(options.comment ?? []).map((line) => `# ${line}`),
-  ];
-  return [...head, document.toString({ lineWidth: 0 })].join("\n");
+  return emitYaml(value, [
+    ...(options.schema ? [`yaml-language-server: $schema=${options.schema}`] : []),
+    ...(options.comment ?? []),
+  ]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
