@@ -269,13 +269,17 @@ export function registerRender(program: Command, io: CliIo): void {
           if (error instanceof EngineStartError) throw engines.startFailure(error.reason);
           throw error;
         }
-        const { renderDocxFiles } = await import("../../docx/batch.js");
-        const docx = await renderDocxFiles(docxJobs, {
-          force: flags.force ?? false,
-          lang,
-          layout: flags.layout as Parameters<typeof renderDocxFiles>[1]["layout"],
-          log: (text) => progress.log(text),
-        });
+        // The Word writer (docx, fflate) loads only when a Word file is asked for.
+        const docx = docxJobs.length
+          ? await (
+              await import("../../docx/batch.js")
+            ).renderDocxFiles(docxJobs, {
+              force: flags.force ?? false,
+              lang,
+              layout: flags.layout as Parameters<typeof renderBatch>[1]["layout"],
+              log: (text) => progress.log(text),
+            })
+          : { written: [], failed: 0 };
         const failed = Math.max(result.outcomes.filter((outcome) => !outcome.ok).length, docx.failed);
         const seconds = (result.ms / 1000).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
           maximumFractionDigits: 1,
