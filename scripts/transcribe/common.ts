@@ -8,20 +8,11 @@ import { fileURLToPath } from "node:url";
 import { Document, isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import type { Position } from "../../src/model/types.js";
 
-/** "Chuyên viên về thư ký - biên tập" → "chuyen-vien-ve-thu-ky-bien-tap". */
-export function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+import { slugify } from "../../src/util/similar.js";
 
 /** `NN-<name without diacritics, kebab-case>.yaml`, the name every transcription file has. */
 export function fileNameFor(index: number, name: string): string {
-  return `${String(index).padStart(2, "0")}-${slug(name)}.yaml`;
+  return `${String(index).padStart(2, "0")}-${slugify(name)}.yaml`;
 }
 
 /**

@@ -18,13 +18,13 @@ import {
   groupTables,
   labelledValue,
   runTranscription,
-  slug,
   textValue,
   toYaml,
   type Item,
   type Paragraph,
   type Table,
 } from "./tt-02-2023.js";
+import { slugify } from "../../src/util/similar.js";
 
 export const SOURCE_FILE = "003_bd0bbd630426eb45.txt";
 const FORM = "hung-yen-pl1-1-2022";
@@ -289,7 +289,7 @@ export function transcribe(sourceText: string): Map<string, string> {
     },
   });
 
-  const file = `examples/${FORM}/01-${slug(position.name ?? "vi-tri")}.yaml`;
+  const file = `examples/${FORM}/01-${slugify(position.name ?? "")}.yaml`;
   return new Map([[file, toYaml(position, { schema: `../../schemas/${FORM}.schema.json` })]]);
 }
 

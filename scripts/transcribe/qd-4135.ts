@@ -20,6 +20,7 @@ import { Document, isMap, isSeq, type Node as YamlNode } from "yaml";
 import { readCellLines, type Block } from "../../src/import/cell-lines.js";
 import type { CompetencyGroup, ExperienceFacts, Level, Position, Task } from "../../src/model/types.js";
 import { layoutSpec, type LayoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
+import { slugify } from "../../src/util/similar.js";
 
 type Row = Extract<Block, { kind: "row" }>;
 type Paragraph = Extract<Block, { kind: "paragraph" }>;
@@ -223,17 +224,6 @@ function appendValue(value: TextValue | undefined, more: TextValue | undefined):
 function mergedCells(row: Row): string[] {
   const texts = row.cells.map((cell) => cell.text);
   return texts.filter((text, index) => index === 0 || text === "" || text !== texts[index - 1]);
-}
-
-function slug(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 class TranscriptionError extends Error {}
@@ -852,7 +842,7 @@ export function transcribe(text: string): Transcription {
 }
 
 export function fileNameOf(described: Described): string {
-  return `${String(described.index).padStart(2, "0")}-${slug(described.position.name)}.yaml`;
+  return `${String(described.index).padStart(2, "0")}-${slugify(described.position.name)}.yaml`;
 }
 
 // ------------------------------------------------------------------------------------------------ YAML

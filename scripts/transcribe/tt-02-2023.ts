@@ -14,8 +14,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readCellLines, type Block, type Cell } from "../../src/import/cell-lines.js";
 import { toYaml as emitYaml } from "../../src/import/emit.js";
-import { runTranscription, slug } from "./common.js";
-export { runTranscription, slug } from "./common.js";
+import { slugify } from "../../src/util/similar.js";
+import { runTranscription } from "./common.js";
+export { runTranscription } from "./common.js";
 import type {
   AuthorityItem,
   CompetencyGroup,
@@ -533,7 +534,7 @@ function transcribeDescription(lines: string[], context: Context): { file: strin
     expected.push("/name");
     comment.push('Published without the "Tên Vị trí việc làm" row: the name is missing.');
   }
-  const fileName = `${String(context.number).padStart(2, "0")}-${slug(name.found ? nameText : catalog.name)}.yaml`;
+  const fileName = `${String(context.number).padStart(2, "0")}-${slugify(name.found ? nameText : catalog.name)}.yaml`;
   return {
     file: `examples/${FORM}/${fileName}`,
     yaml: toYaml(dropEmpty(position), {

@@ -47,16 +47,7 @@ const MESSAGES = {
   },
 } satisfies Record<string, Localized>;
 
-/** "Chuyên viên về thư ký - biên tập" → "chuyen-vien-ve-thu-ky-bien-tap". */
-export function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/gu, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, "-")
-    .replace(/^-|-$/gu, "");
-}
+import { slugify } from "../util/similar.js";
 
 function isoDate(day: string, month: string, year: string): string {
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
@@ -185,7 +176,7 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
       form,
       cues: options.form ? [] : recognition.cues,
       guessed: !options.form && !recognition.form,
-      fileName: `${String(description.index).padStart(2, "0")}-${slug(name) || "vi-tri"}.yaml`,
+      fileName: `${String(description.index).padStart(2, "0")}-${slugify(name)}.yaml`,
     };
   });
   // A Word file vtvl wrote holds one description and what its page could not show.

@@ -8,6 +8,20 @@ export function stripDiacritics(text: string): string {
     .replace(/Đ/g, "D");
 }
 
+/**
+ * A file name from a Vietnamese name: no diacritics, lowercase, words joined by "-", cut at a word boundary past
+ * `maxLength` ("Chuyên viên chính về kiểm soát thủ tục hành chính" → "chuyen-vien-chinh-ve-kiem-soat-thu-tuc-hanh-chinh").
+ */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = stripDiacritics(text.normalize("NFC"))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= maxLength) return slug || "vi-tri-viec-lam";
+  const cut = slug.slice(0, maxLength);
+  return cut.slice(0, cut.lastIndexOf("-") > maxLength / 2 ? cut.lastIndexOf("-") : maxLength);
+}
+
 /** Lowercase, no diacritics, single spaces: the key under which two spellings of a name compare equal. */
 export function foldForSearch(text: string): string {
   return stripDiacritics(text).toLowerCase().replace(/\s+/g, " ").trim();

@@ -14,7 +14,8 @@ import type { FormId } from "../../model/types.js";
 import { catalogueData } from "../../import/catalogue.js";
 import { describeOrigin } from "../../import/document.js";
 import { positionYaml, toYaml } from "../../import/emit.js";
-import { importDocument, slug, type ImportResult } from "../../import/index.js";
+import { importDocument, type ImportResult } from "../../import/index.js";
+import { slugify } from "../../util/similar.js";
 import { readSource, SourceError } from "../../import/source.js";
 import { schemaReference } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
@@ -163,7 +164,7 @@ export function registerImport(program: Command, io: CliIo): void {
           const document = readSource(file, bytes);
           const outDir = resolve(
             flags.out,
-            files.length > 1 ? slug(basename(file).replace(/\.[^.]+$/u, "")) : "",
+            files.length > 1 ? slugify(basename(file).replace(/\.[^.]+$/u, "")) : "",
           );
           results.push({
             result: importDocument(document, flags.form ? { form: flags.form as FormId } : {}),
