@@ -19,7 +19,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLSeq } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 
 const repositoryRoot = fileURLToPath(new URL("../", import.meta.url));
 
@@ -365,16 +375,11 @@ const DEFECTS: Array<(document: Document, random: Random) => boolean> = [
   },
   // competency name with a letter dropped
   (document, random) => {
-    const groups = document.getIn(["competencies", "groups"], true);
-    if (!isSeq(groups) || !groups.items.length) return false;
-    const group = pick(random, groups.items);
-    const items = isMap(group) ? group.get("items", true) : undefined;
-    if (!isSeq(items) || !items.items.length) return false;
-    const item = pick(random, items.items);
-    const name = isMap(item) ? item.get("name") : undefined;
+    const item = pickCompetency(document, random);
+    const name = item?.get("name");
     if (typeof name !== "string" || name.length < 8) return false;
     const at = between(random, 2, name.length - 3);
-    (item as { set(key: string, value: string): void }).set("name", name.slice(0, at) + name.slice(at + 1));
+    item!.set("name", name.slice(0, at) + name.slice(at + 1));
     return true;
   },
   // an item repeated in its list
@@ -392,17 +397,23 @@ const DEFECTS: Array<(document: Document, random: Random) => boolean> = [
   },
   // level out of the scale
   (document, random) => {
-    const groups = document.getIn(["competencies", "groups"], true);
-    if (!isSeq(groups) || !groups.items.length) return false;
-    const group = pick(random, groups.items);
-    const items = isMap(group) ? group.get("items", true) : undefined;
-    if (!isSeq(items) || !items.items.length) return false;
-    const item = pick(random, items.items);
-    if (!isMap(item)) return false;
+    const item = pickCompetency(document, random);
+    if (!item) return false;
     item.set("level", pick(random, ["6", "4-2", "0"]));
     return true;
   },
 ];
+
+/** A competency row of the document, drawn at random, or undefined when it has none. */
+function pickCompetency(document: Document, random: Random): YAMLMap | undefined {
+  const groups = document.getIn(["competencies", "groups"], true);
+  if (!isSeq(groups) || !groups.items.length) return undefined;
+  const group = pick(random, groups.items);
+  const items = isMap(group) ? group.get("items", true) : undefined;
+  if (!isSeq(items) || !items.items.length) return undefined;
+  const item = pick(random, items.items);
+  return isMap(item) ? item : undefined;
+}
 
 function pickProse(
   document: Document,
