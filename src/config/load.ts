@@ -4,7 +4,8 @@
  * against the rules vtvl knows and each rule's own options schema. Every problem names file:line:col.
  */
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import { ajvPackage } from "../util/lazy-require.js";
 import type { Localized } from "../i18n/index.js";
 import { decodeSource, isDecodeProblem } from "../load/decode.js";
 import { SourceLocator } from "../load/locate.js";
@@ -56,7 +57,7 @@ const optionsValidators = new Map<string, ValidateFunction>();
 function getConfigValidator(): ValidateFunction {
   if (!configValidator) {
     const schema = JSON.parse(readFileSync(`${schemasDir}vtvlrc.schema.json`, "utf8")) as object;
-    configValidator = new Ajv({
+    configValidator = new (ajvPackage().Ajv)({
       allErrors: true,
       strict: true,
       allowUnionTypes: true,
@@ -72,7 +73,7 @@ function getConfigValidator(): ValidateFunction {
 function getOptionsValidator(ruleId: string, schema: Record<string, unknown>): ValidateFunction {
   let validate = optionsValidators.get(ruleId);
   if (!validate) {
-    optionsAjv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    optionsAjv ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false, allowUnionTypes: true });
     validate = optionsAjv.compile(schema);
     optionsValidators.set(ruleId, validate);
   }

@@ -7,7 +7,7 @@
  * Without rule ids a directive silences every rule. A directive that silenced nothing is itself reported
  * (`unused-suppression`), with a fix that removes it. Files that mention no "vtvl-" skip all of this.
  */
-import { Lexer } from "yaml";
+import { yamlPackage } from "../util/lazy-require.js";
 import type { Localized } from "../i18n/index.js";
 import type { Finding } from "./finding.js";
 
@@ -54,7 +54,7 @@ function comments(text: string): Array<{ start: number; source: string }> {
   const found: Array<{ start: number; source: string }> = [];
   let offset = 0;
   let scalarNext = false;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlPackage().Lexer)().lex(text)) {
     if (CONTROL_TOKENS.has(token)) {
       scalarNext = token === "\x1f";
       continue;

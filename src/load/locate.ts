@@ -4,7 +4,8 @@
  * with the fast position scanner (scan.ts); the full `yaml` parser is the fallback for what the scanner
  * does not follow.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlPackage } from "../util/lazy-require.js";
 import type { PathSegment, Range } from "../lint/finding.js";
 import { findInScan, scanYaml, type ScanNode } from "./scan.js";
 
@@ -22,7 +23,7 @@ export class SourceLocator {
 
   private getDocument(): Document {
     if (!this.document) {
-      this.document = parseDocument(this.text, { keepSourceTokens: false, uniqueKeys: false });
+      this.document = yamlPackage().parseDocument(this.text, { keepSourceTokens: false, uniqueKeys: false });
     }
     return this.document;
   }
@@ -40,6 +41,7 @@ export class SourceLocator {
   }
 
   private offsetsFromDocument(path: readonly PathSegment[], options: { key?: boolean }): OffsetRange {
+    const { isMap, isScalar, isSeq } = yamlPackage();
     const document = this.getDocument();
     let node: Node | null = document.contents as Node | null;
     let keyNode: Node | null = null;

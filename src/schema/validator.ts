@@ -4,16 +4,16 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import type { Localized } from "../i18n/index.js";
 import { fromPointer, type PathSegment } from "../lint/finding.js";
 import { SCHEMA_BASE_URI } from "../model/constants.js";
 import { schemasDir } from "../paths.js";
+import { ajvPackage, lazyModule } from "../util/lazy-require.js";
 import { didYouMean } from "../util/similar.js";
 
-// ajv-formats is CommonJS with a default export; under NodeNext its type is the module namespace.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS with a default export.
+const ajvFormats = lazyModule<{ default: (ajv: Ajv) => Ajv }>("ajv-formats");
 
 type JsonSchema = Record<string, unknown>;
 
@@ -45,14 +45,14 @@ export function loadSchema(name: string): JsonSchema {
 
 /** The one ajv configuration, used at run time and to precompile (`source`: keep code for standalone). */
 export function createAjv(options: { source?: boolean } = {}): Ajv {
-  const instance = new Ajv({
+  const instance = new (ajvPackage().Ajv)({
     strict: true,
     allErrors: true,
     allowUnionTypes: true,
     verbose: true,
     ...(options.source ? { code: { source: true } } : {}),
   });
-  addFormats(instance);
+  ajvFormats().default(instance);
   return instance;
 }
 
