@@ -4,7 +4,7 @@
  */
 import { localize, type Lang, type Localized } from "../i18n/index.js";
 import { decodeSource, isDecodeProblem, type DecodeProblem } from "../load/decode.js";
-import { SourceLocator } from "../load/locate.js";
+import { locatorFor, type SourceLocator } from "../load/locate.js";
 import { isParseProblem, parseYaml } from "../load/parse.js";
 import { findForm, listForms, type FormEntry } from "../model/forms.js";
 import type { Position, RegimeId } from "../model/types.js";
@@ -15,6 +15,7 @@ import { didYouMean } from "../util/similar.js";
 import { builtinRules, FATAL_RULE_IDS } from "./builtin.js";
 import { compareFindings, toPointer, type Finding, type PathSegment, type Severity } from "./finding.js";
 import { ruleRegistry } from "./registry.js";
+import { timed } from "./timing.js";
 import {
   applyDirectives,
   parseDirectives,
@@ -64,7 +65,6 @@ export interface FileResult {
 class FileFindings {
   readonly findings: Finding[] = [];
   private locator: SourceLocator | undefined;
-
   constructor(
     readonly file: string,
     readonly text: string,
@@ -72,7 +72,7 @@ class FileFindings {
   ) {}
 
   getLocator(): SourceLocator {
-    this.locator ??= new SourceLocator(this.text);
+    this.locator ??= locatorFor(this.text);
     return this.locator;
   }
 
@@ -179,7 +179,7 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
     }
   }
 
-  const parsed = parseYaml(text);
+  const parsed = timed("(parse)", () => parseYaml(text));
   if (isParseProblem(parsed)) {
     sink.addAt("parse-error", parsed.message, parsed.line, parsed.column);
     return fatalResult();
@@ -196,7 +196,7 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
 
   const schemaSeverity = settings.severity("schema", builtinRules.schema!);
   if (schemaSeverity !== "off") {
-    for (const schemaProblem of validateAgainstForm(form.id, data) ?? []) {
+    for (const schemaProblem of timed("(schema)", () => validateAgainstForm(form.id, data)) ?? []) {
       sink.add(
         "schema",
         schemaSeverity,
@@ -211,7 +211,9 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
   for (const rule of rules)
     runRule(rule, sink, settings, { position, form, regime, effectiveDate, text, file });
 
-  const directives = parseDirectives(text, (offset) => sink.getLocator().position(offset).line);
+  const directives = timed("(directives)", () =>
+    parseDirectives(text, (offset) => sink.getLocator().position(offset).line),
+  );
   const result: FileResult = {
     file,
     findings: sink.findings,
@@ -298,12 +300,14 @@ function runRule(
   const severity = settings.severity(rule.id, rule.meta);
   if (severity === "off") return;
   try {
-    rule.check({
-      ...subject,
-      effectiveDate: subject.effectiveDate,
-      options: settings.options(rule.id),
-      report: reporterFor(sink, rule.id, rule.meta, severity),
-    });
+    timed(rule.id, () =>
+      rule.check({
+        ...subject,
+        effectiveDate: subject.effectiveDate,
+        options: settings.options(rule.id),
+        report: reporterFor(sink, rule.id, rule.meta, severity),
+      }),
+    );
   } catch (error) {
     reportCrash(sink, rule.id, error);
   }
@@ -330,7 +334,7 @@ function reportCrash(sink: FileFindings, ruleId: string, error: unknown): void {
 }
 
 export function lintBytes(file: string, bytes: Uint8Array, options: LintOptions = {}): FileResult {
-  const decoded = decodeSource(bytes, options.maxFileBytes);
+  const decoded = timed("(decode)", () => decodeSource(bytes, options.maxFileBytes));
   if (isDecodeProblem(decoded)) return unreadableResult(file, decoded, options.lang);
   return lintText(file, decoded.text, options, decoded.hadBom);
 }
@@ -388,7 +392,7 @@ export function lintProject(
     }
     if (!files.length) continue;
     try {
-      rule.checkProject(files, settingsOf(files[0]!.file).options(rule.id));
+      timed(rule.id, () => rule.checkProject(files, settingsOf(files[0]!.file).options(rule.id)));
     } catch (error) {
       reportCrash(sinkOf(results.find((result) => result.file === files[0]!.file)!), rule.id, error);
     }

@@ -24,6 +24,7 @@ import {
   type FileResult,
   type FileSettings,
 } from "./engine.js";
+import { addTimings, timed } from "./timing.js";
 
 /** Below this many files a worker's start (loading the rules and schemas) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 64;
@@ -99,6 +100,8 @@ export interface ChunkMessage {
 export interface ChunkReply {
   chunk: number;
   outcomes: Outcome[];
+  /** The worker's VTVL_TIMING totals since its last reply. */
+  timings?: Array<[string, number]>;
 }
 
 export type WorkerInit = PassSettings;
@@ -156,7 +159,7 @@ export class ChunkLinter {
     let bytes = task.bytes;
     if (!bytes) {
       try {
-        bytes = readFileSync(task.file);
+        bytes = timed("(read)", () => readFileSync(task.file));
       } catch (error) {
         const { code, message } = error as NodeJS.ErrnoException;
         return { index: task.index, problem: { file: task.file, ...(code ? { code } : {}), message } };
@@ -170,7 +173,7 @@ export class ChunkLinter {
     // Standard input cannot be read again for the cross-file pass: it keeps its text.
     return {
       index: task.index,
-      result: compactResult(result, this.pass.keepText || task.bytes !== undefined),
+      result: timed("(compact)", () => compactResult(result, this.pass.keepText || task.bytes !== undefined)),
     };
   }
 }
@@ -341,6 +344,7 @@ async function runPool(
     entry.worker.on("message", (reply: ChunkReply) => {
       if (!entry.inHand.delete(reply.chunk)) return;
       for (const outcome of reply.outcomes) store(outcome);
+      if (reply.timings) addTimings(reply.timings);
       settle();
       give(entry);
     });

@@ -100,3 +100,14 @@ export class SourceLocator {
     return { start: this.position(start), end: this.position(Math.max(start, trimmedEnd)) };
   }
 }
+
+let lastLocator: SourceLocator | undefined;
+
+/**
+ * One locator per text, shared by the rules that place their edits and the findings that report lines: the
+ * scan runs once per file however many ask.
+ */
+export function locatorFor(text: string): SourceLocator {
+  if (lastLocator?.text !== text) lastLocator = new SourceLocator(text);
+  return lastLocator;
+}

@@ -12,6 +12,7 @@ import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
 import { lintInputs, type LintInput } from "../../lint/parallel.js";
 import { lintSources, type FixOutcome } from "../../lint/run.js";
+import { formatTimings, takeTimings, timed, timingEnabled } from "../../lint/timing.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../load/decode.js";
 import { packageRoot } from "../../paths.js";
 import { FORMAT_NAMES, formatters, isFormatName, type FormatName } from "../../report/index.js";
@@ -324,7 +325,9 @@ export function registerLint(program: Command, io: CliIo): void {
         const toTerminal = output.file === undefined;
         const color =
           toTerminal && !flags.fixDryRun && (flags.color === true || (io.color && flags.color !== false));
-        const text = formatters[output.format](results, { ...context, color });
+        const text = timed(`(format ${output.format})`, () =>
+          formatters[output.format](results, { ...context, color }),
+        );
         if (output.file !== undefined) {
           try {
             writeFileAtomic(resolve(output.file), text);
@@ -340,6 +343,7 @@ export function registerLint(program: Command, io: CliIo): void {
       }
       io.setExitCode(exitCodeFor(results, flags.failSeverity as Severity, maxWarnings));
       if (problems.length) io.setExitCode(2);
+      if (timingEnabled) io.stderr(formatTimings(takeTimings()));
     });
 }
 
