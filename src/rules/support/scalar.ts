@@ -1,20 +1,13 @@
 /**
  * Safe text edits on a YAML scalar. Rules see the parsed data and the file's text; a fix is an edit of the
- * text, so it is built against the scalar's source range and then proved: the edited file is parsed again and
- * the value at the path must be exactly the value the rule intended. A fix that cannot be proved is dropped
- * (the finding stays), so --fix never breaks a file or changes more than it says.
+ * text, so it is built against the scalar's source range and then proved: the edited value is parsed again
+ * (on its line when that is enough, in the whole file otherwise) and must be exactly the value the rule
+ * intended. A fix that cannot be proved is dropped (the finding stays), so --fix never breaks a file or
+ * changes more than it says.
  */
 import yaml from "js-yaml";
 import type { Fix, PathSegment, TextEdit } from "../../lint/finding.js";
-import { SourceLocator } from "../../load/locate.js";
-
-let lastLocator: SourceLocator | undefined;
-
-/** One locator per text, reused by every rule that needs positions in the same file. */
-export function locatorFor(text: string): SourceLocator {
-  if (lastLocator?.text !== text) lastLocator = new SourceLocator(text);
-  return lastLocator;
-}
+import { locatorFor } from "../../load/locate.js";
 
 /** Source offsets of the node at `path` (quotes and block indicators included). */
 export function nodeOffsets(text: string, path: readonly PathSegment[]): { start: number; end: number } {
@@ -37,13 +30,60 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
-/** Whether the edited text still parses and holds `expected` at `path`. */
+/** What may stand before a one-line block value on its line: indentation, sequence dashes, a plain key. */
+const BLOCK_VALUE_PREFIX = /^ *(?:- +)*(?:[A-Za-z_$][\w$-]*: +)?$/;
+/** What may follow it: spaces and a comment. */
+const LINE_REST = /^[ \t]*(?:#.*)?$/;
+const QUOTES = new Set(["'", '"']);
+
+/**
+ * The proof on the edited line alone, when that is enough: a scalar on one line in block context, edited
+ * inside, keeping its quoting. Nothing outside the line can change (a block value ends with its line unless
+ * it is a multi-line scalar, and an unclosed quote fails to parse here too), so parsing the line as
+ * `k: <edited value><rest of line>` proves the whole file. Undefined when the edit is of another shape.
+ */
+function proveOnLine(
+  text: string,
+  edits: readonly TextEdit[],
+  path: readonly PathSegment[],
+  expected: unknown,
+): boolean | undefined {
+  if (!path.length) return undefined;
+  const { start, end } = nodeOffsets(text, path);
+  if (end <= start || edits.some((edit) => edit.start < start || edit.end > end)) return undefined;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = text.indexOf("\n", start);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (end > lineEnd || edits.some((edit) => edit.text.includes("\n") || edit.text.includes("\r")))
+    return undefined;
+  if (!BLOCK_VALUE_PREFIX.test(text.slice(lineStart, start))) return undefined;
+  const rest = text.slice(end, lineEnd);
+  if (!LINE_REST.test(rest)) return undefined;
+  const shifted = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+  const before = text.slice(start, end);
+  const after = applyEdits(before, shifted);
+  const quote = (value: string) => (QUOTES.has(value[0]!) ? value[0] : "");
+  if (!after || quote(before) !== quote(after)) return undefined;
+  try {
+    const data = yaml.load(`k: ${after}${rest}`, { schema: yaml.CORE_SCHEMA }) as { k?: unknown } | null;
+    return JSON.stringify(data?.k) === JSON.stringify(expected);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the edited text still parses and holds `expected` at `path`: proved on the edited line when the
+ * edit stays inside a one-line scalar (nearly every fix), by parsing the whole edited file otherwise.
+ */
 export function editsProduce(
   text: string,
   edits: readonly TextEdit[],
   path: readonly PathSegment[],
   expected: unknown,
 ): boolean {
+  const onLine = proveOnLine(text, edits, path, expected);
+  if (onLine !== undefined) return onLine;
   try {
     const data = yaml.load(applyEdits(text, edits), { schema: yaml.CORE_SCHEMA });
     return JSON.stringify(valueAt(data, path)) === JSON.stringify(expected);

@@ -1,7 +1,7 @@
 import yaml from "js-yaml";
 import type { Fix, TextEdit } from "../../lint/finding.js";
 import { applyEdits, editsProduce, nodeOffsets } from "../support/scalar.js";
-import { textEntries } from "../support/text.js";
+import { entriesMatching } from "../support/text.js";
 import type { Rule, RuleContext } from "../types.js";
 
 /** Spaces that look like a space but are not one: they break search, sorting and duplicate checks. */
@@ -11,6 +11,8 @@ const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 const ANY_IRREGULAR = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
 
 const STRAY = /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/;
+/** STRAY with ^ and $ at every line, for the scan of all texts at once. */
+const STRAY_IN_LINES = new RegExp(STRAY.source, "m");
 
 /** The text with its stray spaces made visible: "·" for a space at either end or doubled, "→" for a tab. */
 function shown(value: string): string {
@@ -25,18 +27,22 @@ function tidy(value: string): string {
   return value.replace(/[ \t]+/g, " ").trim();
 }
 
+/** The data with every string's spaces made plain, as JSON: what the irregular-space fix must not change. */
+function normalized(data: unknown): string {
+  return JSON.stringify(data, (_key, value: unknown) =>
+    typeof value === "string"
+      ? value
+          .replace(IRREGULAR_SPACE, " ")
+          .replace(INVISIBLE, "")
+          .replace(/[ \t]+/g, " ")
+          .trim()
+      : value,
+  );
+}
+
 function normalizedData(text: string): string | undefined {
   try {
-    const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-    return JSON.stringify(data, (_key, value: unknown) =>
-      typeof value === "string"
-        ? value
-            .replace(IRREGULAR_SPACE, " ")
-            .replace(INVISIBLE, "")
-            .replace(/[ \t]+/g, " ")
-            .trim()
-        : value,
-    );
+    return normalized(yaml.load(text, { schema: yaml.CORE_SCHEMA }));
   } catch {
     return undefined;
   }
@@ -67,7 +73,8 @@ function reportIrregular(context: RuleContext): void {
     lineStart += line.length + 1;
   }
   const allEdits = lines.flatMap((line) => line.edits);
-  const safe = normalizedData(applyEdits(text, allEdits)) === normalizedData(text);
+  // The file as parsed is the context's data: only the edited text needs parsing.
+  const safe = normalizedData(applyEdits(text, allEdits)) === normalized(context.position);
   for (const line of lines) {
     const fix: Fix | undefined = safe ? { description: "→ space", edits: line.edits } : undefined;
     context.report({
@@ -111,7 +118,7 @@ export const whitespace: Rule = {
   },
   check(context) {
     reportIrregular(context);
-    for (const entry of textEntries(context.position)) {
+    for (const entry of entriesMatching(context.position, STRAY_IN_LINES)) {
       if (!STRAY.test(entry.text)) continue;
       const expected = tidy(entry.text);
       let fix: Fix | undefined;
