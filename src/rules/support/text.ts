@@ -31,7 +31,29 @@ export function textEntries(position: Position): TextEntry[] {
   return entries;
 }
 
-const joinedCache = new WeakMap<Position, string>();
+interface Joined {
+  text: string;
+  /** Offset in `text` where each entry starts, in the order of textEntries. */
+  starts: number[];
+}
+
+const joinedCache = new WeakMap<Position, Joined>();
+
+function joined(position: Position): Joined {
+  let cached = joinedCache.get(position);
+  if (cached === undefined) {
+    const entries = textEntries(position);
+    const starts: number[] = [];
+    let offset = 0;
+    for (const entry of entries) {
+      starts.push(offset);
+      offset += entry.text.length + 1;
+    }
+    cached = { text: entries.map((entry) => entry.text).join("\n"), starts };
+    joinedCache.set(position, cached);
+  }
+  return cached;
+}
 
 /**
  * Every text of the description in one string, one per line: a rule tests its patterns here once and looks at
@@ -39,14 +61,53 @@ const joinedCache = new WeakMap<Position, string>();
  * start and end of a line between texts).
  */
 export function joinedText(position: Position): string {
-  let joined = joinedCache.get(position);
-  if (joined === undefined) {
-    joined = textEntries(position)
-      .map((entry) => entry.text)
-      .join("\n");
-    joinedCache.set(position, joined);
+  return joined(position).text;
+}
+
+/** Where each text of textEntries starts in joinedText. */
+export function textStarts(position: Position): readonly number[] {
+  return joined(position).starts;
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The texts in which `pattern` may match, in document order: one scan of the joined text instead of one per
+ * text. Every text that holds a match is returned (a match in a text is a match at the same place of the
+ * joined text, or lies under a longer match there that crosses into it, and every text a match touches is
+ * returned); a returned text may hold none, so callers test each one again on its own.
+ */
+export function entriesMatching(position: Position, pattern: RegExp): TextEntry[] {
+  let scan = globalCopies.get(pattern);
+  if (!scan) {
+    scan = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, scan);
   }
-  return joined;
+  const { text, starts } = joined(position);
+  const entries = textEntries(position);
+  const found: TextEntry[] = [];
+  let next = 0;
+  scan.lastIndex = 0;
+  for (let match = scan.exec(text); match; match = scan.exec(text)) {
+    const end = match.index + Math.max(match[0].length, 1);
+    if (match[0].length === 0) scan.lastIndex++;
+    let index = Math.max(next, entryAt(starts, match.index));
+    for (; index < entries.length && starts[index]! < end; index++) found.push(entries[index]!);
+    next = Math.max(next, index);
+  }
+  return found;
+}
+
+/** Index of the entry whose text (or the "\n" after it) holds `offset`. */
+function entryAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** Every list of strings in the description with its path (a Text written as a list). */

@@ -1,7 +1,6 @@
 import { textData } from "../data.js";
-import { memoByText } from "../support/memo.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { textEntries } from "../support/text.js";
+import { joinedText, textEntries, textStarts } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 let lists: { single: Set<string>; conjunctions: Set<string> } | undefined;
@@ -15,76 +14,132 @@ function wordLists(): { single: Set<string>; conjunctions: Set<string> } {
   return lists;
 }
 
-/** Repeated function words or syllable pairs separated by spaces only: "theo theo", "công tác công tác". */
-/** A token's word without the punctuation around it: "(theo" → "theo", "vụ," → "vụ". */
-const CORE = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]+)([^\p{L}\p{N}]*)$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether each UTF-16 code unit is a letter or digit, by blocks of 256 filled when first asked. */
+const letterOrDigitBlocks: Array<Uint8Array | undefined> = [];
 
-interface Token {
-  word: string;
-  /** Offsets of the word itself in the text. */
-  start: number;
-  end: number;
-  before: boolean;
-  after: boolean;
+function isLetterOrDigit(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  let block = letterOrDigitBlocks[code >> 8];
+  if (!block) {
+    block = new Uint8Array(256);
+    const base = code & ~0xff;
+    for (let i = 0; i < 256; i++) block[i] = LETTER_OR_DIGIT.test(String.fromCharCode(base + i)) ? 1 : 0;
+    letterOrDigitBlocks[code >> 8] = block;
+  }
+  return block[code & 0xff] === 1;
 }
 
 /**
- * Repeated function words or syllable pairs separated by single spaces: "theo theo", "công tác công tác",
- * "nhiệm vụ nhiệm vụ,". Splitting on spaces keeps it linear and cheap; punctuation inside the repeat ("theo,
- * theo") makes it a list, not a slip.
+ * The space-separated tokens of a text as words: each token's word is its letters and digits, with
+ * punctuation allowed only around them ("(theo" → "theo", "vụ," → "vụ"); an empty token, a line break or a
+ * token with punctuation inside is no word. Kept in flat arrays (one entry per token) reused from call to
+ * call: a description has thousands of tokens.
  */
-export const doubledPhrases: (text: string) => readonly string[] = memoByText(findDoubledPhrases);
+class Tokens {
+  count = 0;
+  /** Offsets of each word in the text; start -1 when the token is no word. */
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  /** Bit 1: punctuation before the word; bit 2: punctuation after it. */
+  punctuation = new Uint8Array(1024);
 
-function findDoubledPhrases(text: string): string[] {
-  const tokens: Array<Token | undefined> = [];
-  let offset = 0;
-  for (const raw of text.toLowerCase().split(" ")) {
-    const match = CORE.exec(raw);
-    tokens.push(
-      match
-        ? {
-            word: match[2]!,
-            start: offset + match[1]!.length,
-            end: offset + match[1]!.length + match[2]!.length,
-            before: match[1]!.length > 0,
-            after: match[3]!.length > 0,
-          }
-        : undefined,
-    );
-    offset += raw.length + 1;
+  private push(start: number, end: number, punctuation: number): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(array: T): T => {
+        const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.punctuation = grow(this.punctuation);
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.punctuation[this.count] = punctuation;
+    this.count++;
   }
+
+  read(text: string): void {
+    this.count = 0;
+    let from = 0;
+    while (from <= text.length) {
+      let to = from;
+      for (let code = text.charCodeAt(to); to < text.length && code !== 32 && code !== 10;)
+        code = text.charCodeAt(++to);
+      let start = from;
+      while (start < to && !isLetterOrDigit(text.charCodeAt(start))) start++;
+      let end = to;
+      while (end > start && !isLetterOrDigit(text.charCodeAt(end - 1))) end--;
+      let word = start < end;
+      for (let k = start + 1; word && k < end - 1; k++) word = isLetterOrDigit(text.charCodeAt(k));
+      if (word) this.push(start, end, (start > from ? 1 : 0) | (end < to ? 2 : 0));
+      else this.push(-1, -1, 0);
+      // A line break ends a run as punctuation would: texts joined by "\n" never run into each other.
+      if (text.charCodeAt(to) === 10) this.push(-1, -1, 0);
+      from = to + 1;
+    }
+  }
+}
+
+const tokens = new Tokens();
+
+/**
+ * Where words are typed twice: repeated function words or syllable pairs separated by single spaces ("theo
+ * theo", "công tác công tác", "nhiệm vụ nhiệm vụ,"), as offsets in `text`. Splitting on spaces keeps it linear
+ * and cheap; punctuation inside the repeat ("theo, theo") makes it a list, not a slip; a line break ends a
+ * run, so the texts of a description can be searched at once, joined by "\n".
+ */
+export function doubledPhraseRanges(text: string): Array<{ start: number; end: number }> {
+  const lower = text.toLowerCase();
+  // Lowercasing keeps the length of Vietnamese text; where it does not, offsets come from the text itself.
+  const source = lower.length === text.length ? lower : text;
+  tokens.read(source);
+  const { start, end, punctuation, count } = tokens;
   const { single, conjunctions } = wordLists();
-  /** Tokens i … i+count-1 form one run: words throughout, punctuation only before the first, after the last. */
-  const run = (i: number, count: number): boolean => {
-    for (let k = i; k < i + count; k++) {
-      const token = tokens[k];
-      if (!token || (k > i && token.before) || (k < i + count - 1 && token.after)) return false;
+  /** Tokens i … i+n-1 form one run: words throughout, punctuation only before the first, after the last. */
+  const run = (i: number, n: number): boolean => {
+    if (i + n > count) return false;
+    for (let k = i; k < i + n; k++) {
+      if (start[k]! < 0 || (k > i && punctuation[k]! & 1) || (k < i + n - 1 && punctuation[k]! & 2))
+        return false;
     }
     return true;
   };
-  const word = (i: number): string | undefined => tokens[i]?.word;
-  const found: string[] = [];
+  const word = (i: number): string => source.slice(start[i]!, end[i]!).toLowerCase();
+  const same = (i: number, j: number): boolean => {
+    const length = end[i]! - start[i]!;
+    if (length !== end[j]! - start[j]!) return false;
+    if (source !== lower) return word(i) === word(j);
+    for (let k = 0; k < length; k++)
+      if (source.charCodeAt(start[i]! + k) !== source.charCodeAt(start[j]! + k)) return false;
+    return true;
+  };
+  const found: Array<{ start: number; end: number }> = [];
   let takenUntil = -1;
-  for (let i = 0; i < tokens.length - 1; i++) {
-    if (i <= takenUntil || !tokens[i]) continue;
-    const pair = [word(i)!, word(i + 1)];
-    if (
-      run(i, 4) &&
-      pair[0] === word(i + 2) &&
-      pair[1] === word(i + 3) &&
-      pair[0] !== pair[1] &&
-      !pair.some((entry) => /^\d+$/.test(entry!) || conjunctions.has(entry!))
-    ) {
-      found.push(text.slice(tokens[i]!.start, tokens[i + 3]!.end));
-      takenUntil = i + 3;
-      continue;
+  for (let i = 0; i < count - 1; i++) {
+    if (i <= takenUntil || start[i]! < 0) continue;
+    if (run(i, 4) && same(i, i + 2) && same(i + 1, i + 3) && !same(i, i + 1)) {
+      const pair = [word(i), word(i + 1)];
+      if (!pair.some((entry) => /^\d+$/.test(entry) || conjunctions.has(entry))) {
+        found.push({ start: start[i]!, end: end[i + 3]! });
+        takenUntil = i + 3;
+        continue;
+      }
     }
-    if (run(i, 2) && pair[0] === pair[1] && single.has(pair[0]!)) {
-      found.push(text.slice(tokens[i]!.start, tokens[i + 1]!.end));
+    if (run(i, 2) && same(i, i + 1) && single.has(word(i))) {
+      found.push({ start: start[i]!, end: end[i + 1]! });
       takenUntil = i + 1;
     }
   }
   return found;
+}
+
+/** The repeated phrases of one text, as written. */
+export function doubledPhrases(text: string): string[] {
+  return doubledPhraseRanges(text).map((range) => text.slice(range.start, range.end));
 }
 
 /**
@@ -112,20 +167,24 @@ export const doubledWord: Rule = {
     },
   },
   check(context) {
-    for (const entry of textEntries(context.position)) {
-      for (const phrase of doubledPhrases(entry.text)) {
-        const half = phrase
-          .split(" ")
-          .slice(0, phrase.split(" ").length / 2)
-          .join(" ");
-        context.report({
-          messageId: "doubled",
-          data: { phrase },
-          path: entry.path,
-          offsets: offsetsInScalar(context.text, entry.path, phrase),
-          suggestions: [half],
-        });
-      }
+    const entries = textEntries(context.position);
+    const starts = textStarts(context.position);
+    let index = 0;
+    for (const range of doubledPhraseRanges(joinedText(context.position))) {
+      while (index + 1 < entries.length && starts[index + 1]! <= range.start) index++;
+      const entry = entries[index]!;
+      const phrase = entry.text.slice(range.start - starts[index]!, range.end - starts[index]!);
+      const half = phrase
+        .split(" ")
+        .slice(0, phrase.split(" ").length / 2)
+        .join(" ");
+      context.report({
+        messageId: "doubled",
+        data: { phrase },
+        path: entry.path,
+        offsets: offsetsInScalar(context.text, entry.path, phrase),
+        suggestions: [half],
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { textEntries } from "../support/text.js";
+import { entriesMatching } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 interface Signatures {
@@ -74,7 +74,7 @@ export const legacyEncoding: Rule = {
     },
   },
   check(context) {
-    for (const entry of textEntries(context.position)) {
+    for (const entry of entriesMatching(context.position, getSignatures().any)) {
       const found = mojibakeWord(entry.text);
       if (!found) continue;
       context.report({

@@ -1,6 +1,6 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar, scalarFix } from "../support/scalar.js";
-import { textEntries } from "../support/text.js";
+import { entriesMatching, textEntries, type TextEntry } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -40,8 +40,14 @@ export const noMarkup: Rule = {
     },
   },
   check(context) {
-    const kinds = textData().markup;
+    const candidates = new Set<TextEntry>();
+    const kinds = textData().markup.filter((kind) => {
+      const entries = entriesMatching(context.position, dataRegExp(kind.pattern));
+      for (const entry of entries) candidates.add(entry);
+      return entries.length > 0;
+    });
     for (const entry of textEntries(context.position)) {
+      if (!candidates.has(entry)) continue;
       for (const kind of kinds) {
         const seen = new Map<string, number>();
         for (const match of entry.text.matchAll(dataRegExp(kind.pattern))) {

@@ -1,0 +1,240 @@
+/**
+ * The shortcuts that make a large lint run fast must give the answers of the slow paths they replace: the
+ * scan of all texts at once (entriesMatching, doubled words on the joined text), the proof of a fix on its
+ * line, and VTVL_TIMING's table.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import type { TextEdit } from "../src/lint/finding.js";
+import type { Position } from "../src/model/types.js";
+import { dataRegExp, textData } from "../src/rules/data.js";
+import { applyEdits, editsProduce } from "../src/rules/support/scalar.js";
+import { entriesMatching, joinedText, textEntries } from "../src/rules/support/text.js";
+import { doubledPhraseRanges, doubledPhrases } from "../src/rules/text/doubled-word.js";
+import { packageRoot } from "../src/paths.js";
+
+function exampleFiles(dir = join(packageRoot, "examples")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? exampleFiles(join(dir, entry.name))
+      : entry.name.endsWith(".yaml")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+const examples = exampleFiles().map(
+  (file) => yaml.load(readFileSync(file, "utf8"), { schema: yaml.CORE_SCHEMA }) as Position,
+);
+
+/** The patterns the text rules scan with, with the flags they use. */
+function textPatterns(): RegExp[] {
+  const data = textData();
+  return [
+    ...data.placeholders.map((entry) => dataRegExp(entry.pattern, "mu")),
+    ...data.markup.map((entry) => dataRegExp(entry.pattern)),
+    ...data.certificateScale.patterns.map((pattern) => dataRegExp(pattern, "u")),
+    /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/m,
+  ];
+}
+
+/** Per text, as the rules tested before the joined scan: the texts where the pattern matches on its own. */
+function matchingOneByOne(position: Position, pattern: RegExp): string[] {
+  const single = new RegExp(pattern.source, pattern.flags.replace("g", ""));
+  return textEntries(position)
+    .filter((entry) => single.test(entry.text))
+    .map((entry) => JSON.stringify(entry.path));
+}
+
+describe("entriesMatching", () => {
+  it("returns every text of the examples in which a text rule's pattern matches", () => {
+    let matched = 0;
+    for (const position of examples) {
+      for (const pattern of textPatterns()) {
+        const expected = matchingOneByOne(position, pattern);
+        const found = new Set(entriesMatching(position, pattern).map((entry) => JSON.stringify(entry.path)));
+        for (const path of expected) expect(found, `${pattern} ${path}`).toContain(path);
+        matched += expected.length;
+      }
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it("returns every matching text of generated descriptions, in document order", () => {
+    const piece = fc.constantFrom(
+      "a",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      ".",
+      "...",
+      "…",
+      ":",
+      "khác",
+      "(bổ sung: x)",
+      "<p>",
+      "&amp;",
+      "trình độ B",
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (texts) => {
+        const position = { duties: texts } as unknown as Position;
+        for (const pattern of textPatterns()) {
+          const found = entriesMatching(position, pattern).map((entry) => JSON.stringify(entry.path));
+          for (const path of matchingOneByOne(position, pattern)) expect(found).toContain(path);
+          const indexes = found.map((path) => (JSON.parse(path) as [string, number])[1]);
+          expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("doubled words on the joined texts", () => {
+  it("finds in the joined text exactly what it finds text by text", () => {
+    let found = 0;
+    for (const position of examples) {
+      const joined = joinedText(position);
+      const atOnce = doubledPhraseRanges(joined).map((range) => joined.slice(range.start, range.end));
+      const oneByOne = textEntries(position).flatMap((entry) => doubledPhrases(entry.text));
+      expect(atOnce).toEqual(oneByOne);
+      found += atOnce.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it("does not join the last word of one text to the first of the next", () => {
+    expect(doubledPhraseRanges("làm theo\ntheo quy định")).toEqual([]);
+    expect(doubledPhrases("làm theo theo\nquy định")).toEqual(["theo theo"]);
+  });
+});
+
+/** The proof editsProduce replaced: parse the whole edited file. */
+function provedByWholeFile(
+  text: string,
+  edits: readonly TextEdit[],
+  path: Array<string | number>,
+  expected: unknown,
+): boolean {
+  try {
+    let node = yaml.load(applyEdits(text, edits), { schema: yaml.CORE_SCHEMA }) as unknown;
+    for (const segment of path) node = (node as Record<string, unknown> | null)?.[String(segment)];
+    return JSON.stringify(node) === JSON.stringify(expected);
+  } catch {
+    return false;
+  }
+}
+
+describe("the proof of a fix on its line", () => {
+  it("proves what parsing the whole edited file proves, and nothing it refutes", () => {
+    const scalar = fc.oneof(
+      fc.stringMatching(/^[a-zà-ỹ][a-zà-ỹ .,:#'"-]{0,12}$/),
+      fc.stringMatching(/^"[a-z :#'\\-]{0,10}"$/),
+      fc.stringMatching(/^'[a-z :#"-]{0,10}'$/),
+    );
+    const replacement = fc.constantFrom("", " ", "x", ":", ": ", " #", "#", '"', "'", "-", "a b", "\\");
+    fc.assert(
+      fc.property(
+        scalar,
+        fc.constantFrom("", "  # note"),
+        fc.nat(),
+        fc.nat(),
+        replacement,
+        fc.boolean(),
+        (value, comment, from, length, inserted, expectTrue) => {
+          const before = `form: x\nduties:\n  - first\n  - ${value}${comment}\n  - last\n`;
+          let data: unknown;
+          try {
+            data = yaml.load(before, { schema: yaml.CORE_SCHEMA });
+          } catch {
+            return; // not a file vtvl would lint
+          }
+          if (
+            !Array.isArray((data as { duties?: unknown }).duties) ||
+            (data as { duties: unknown[] }).duties.length !== 3 ||
+            typeof (data as { duties: unknown[] }).duties[1] !== "string"
+          )
+            return;
+          const valueStart = before.indexOf(`  - ${value}`) + 4;
+          const start = valueStart + (from % (value.length + 1));
+          const end = Math.min(valueStart + value.length, start + (length % 4));
+          const edits: TextEdit[] = [{ start, end, text: inserted }];
+          const path = ["duties", 1];
+          const wholeFile = provedByWholeFile(before, edits, path, "anything");
+          // Expect the value the edited file really holds (true) or another one (false).
+          let expected: unknown = "not this";
+          if (expectTrue) {
+            try {
+              expected = (
+                yaml.load(applyEdits(before, edits), { schema: yaml.CORE_SCHEMA }) as { duties: unknown[] }
+              ).duties[1];
+            } catch {
+              expected = "unparsable";
+            }
+          }
+          // Sound: a fix is never proved that the whole file would refute. Complete for the fixes rules make
+          // (a text stays a text): the line proof may refuse only an edit that turns the line into another kind
+          // of node ("- a:" is a mapping), and then the fix is dropped.
+          const proved = editsProduce(before, edits, path, expected);
+          const byWholeFile = provedByWholeFile(before, edits, path, expected);
+          if (proved) expect(byWholeFile).toBe(true);
+          if (byWholeFile && typeof expected === "string") expect(proved).toBe(true);
+          expect(wholeFile).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("VTVL_TIMING", () => {
+  it("prints the time of each rule and phase on stderr and leaves the report alone", () => {
+    const script =
+      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
+    const run = (timing: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "--input-type=module",
+          "-e",
+          script,
+          "--",
+          "lint",
+          "-f",
+          "json",
+          "examples/tt-02-2023-vpcp",
+        ],
+        {
+          cwd: packageRoot,
+          encoding: "utf8",
+          env: {
+            ...process.env,
+            VTVL_MAIN: `${packageRoot}src/cli/main.ts`,
+            VTVL_TIMING: timing,
+            GITHUB_ACTIONS: "",
+          },
+        },
+      );
+    const timed = run("all");
+    const plain = run("");
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe("");
+    const rows = timed.stderr.trim().split("\n").slice(2);
+    const names = rows.map((row) => row.split("|")[0]!.trim());
+    expect(names).toEqual(
+      expect.arrayContaining(["(parse)", "(schema)", "competency-level-grade", "whitespace"]),
+    );
+    const times = rows.map((row) => Number(row.split("|")[1]));
+    expect(times.every((ms) => ms >= 0)).toBe(true);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
