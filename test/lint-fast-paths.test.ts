@@ -42,6 +42,25 @@ function textPatterns(): RegExp[] {
   ];
 }
 
+describe("the scan patterns of the data", () => {
+  it("match wherever their pattern does", () => {
+    const piece = fc.constantFrom("a", " ", "\n", ".", "..", "...", "…", ":", "khác", "Phê duyệt", "\t");
+    const text = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(""));
+    const withScan = textData().placeholders.filter((entry) => entry.scan);
+    expect(withScan.length).toBeGreaterThan(0);
+    const check = (value: string) => {
+      for (const entry of withScan)
+        if (dataRegExp(entry.pattern, "mu").test(value))
+          expect(dataRegExp(entry.scan!, "mu").test(value)).toBe(true);
+    };
+    for (const position of examples) for (const entry of textEntries(position)) check(entry.text);
+    fc.assert(
+      fc.property(text, (value) => check(value)),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 /** Per text, as the rules tested before the joined scan: the texts where the pattern matches on its own. */
 function matchingOneByOne(position: Position, pattern: RegExp): string[] {
   const single = new RegExp(pattern.source, pattern.flags.replace("g", ""));

@@ -137,6 +137,11 @@ export interface PatternEntry {
   source: string;
   /** Only in these top-level sections, when given. */
   paths?: string[];
+  /**
+   * A simpler pattern that matches wherever `pattern` does: the texts to test are found with it (a pattern
+   * that starts with a lookbehind or a line anchor is slow to search for in a long text).
+   */
+  scan?: string;
 }
 
 export interface TextData {

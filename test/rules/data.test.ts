@@ -135,6 +135,7 @@ describe("data/rules", () => {
     const text = textData();
     for (const entry of [...text.placeholders, ...text.markup]) {
       expect(() => new RegExp(entry.pattern, "gmu"), entry.id).not.toThrow();
+      if ("scan" in entry) expect(() => new RegExp(entry.scan!, "gmu"), entry.id).not.toThrow();
       expect(entry.source).toMatch(/\S/);
     }
     for (const pattern of text.certificateScale.patterns)

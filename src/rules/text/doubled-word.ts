@@ -42,8 +42,24 @@ class Tokens {
   /** Offsets of each word in the text; start -1 when the token is no word. */
   start = new Int32Array(1024);
   end = new Int32Array(1024);
-  /** Bit 1: punctuation before the word; bit 2: punctuation after it. */
+  /** Bit 1: punctuation before the word; bit 2: punctuation after it; bit 4: inside checked; bit 8: not a word. */
   punctuation = new Uint8Array(1024);
+  private text = "";
+
+  /** Whether token i is a word: letters and digits from its first to its last, punctuation only around. */
+  isWord(i: number): boolean {
+    const start = this.start[i]!;
+    if (start < 0) return false;
+    let flags = this.punctuation[i]!;
+    if (!(flags & 4)) {
+      let word = true;
+      for (let k = start + 1; word && k < this.end[i]! - 1; k++)
+        word = isLetterOrDigit(this.text.charCodeAt(k));
+      flags |= word ? 4 : 12;
+      this.punctuation[i] = flags;
+    }
+    return !(flags & 8);
+  }
 
   private push(start: number, end: number, punctuation: number): void {
     if (this.count === this.start.length) {
@@ -64,6 +80,7 @@ class Tokens {
 
   read(text: string): void {
     this.count = 0;
+    this.text = text;
     let from = 0;
     while (from <= text.length) {
       let to = from;
@@ -73,9 +90,8 @@ class Tokens {
       while (start < to && !isLetterOrDigit(text.charCodeAt(start))) start++;
       let end = to;
       while (end > start && !isLetterOrDigit(text.charCodeAt(end - 1))) end--;
-      let word = start < end;
-      for (let k = start + 1; word && k < end - 1; k++) word = isLetterOrDigit(text.charCodeAt(k));
-      if (word) this.push(start, end, (start > from ? 1 : 0) | (end < to ? 2 : 0));
+      // The inside of a token is checked only when a repeat needs it (isWord): most tokens never are.
+      if (start < end) this.push(start, end, (start > from ? 1 : 0) | (end < to ? 2 : 0));
       else this.push(-1, -1, 0);
       // A line break ends a run as punctuation would: texts joined by "\n" never run into each other.
       if (text.charCodeAt(to) === 10) this.push(-1, -1, 0);
@@ -106,10 +122,13 @@ export function doubledPhraseRanges(text: string): Array<{ start: number; end: n
       if (start[k]! < 0 || (k > i && punctuation[k]! & 1) || (k < i + n - 1 && punctuation[k]! & 2))
         return false;
     }
+    for (let k = i; k < i + n; k++) if (!tokens.isWord(k)) return false;
     return true;
   };
   const word = (i: number): string => source.slice(start[i]!, end[i]!).toLowerCase();
+  /** Tokens i and j hold the same word (both exist and are not empty; checked before the cost of a run). */
   const same = (i: number, j: number): boolean => {
+    if (j >= count || start[i]! < 0 || start[j]! < 0) return false;
     const length = end[i]! - start[i]!;
     if (length !== end[j]! - start[j]!) return false;
     if (source !== lower) return word(i) === word(j);
@@ -121,7 +140,7 @@ export function doubledPhraseRanges(text: string): Array<{ start: number; end: n
   let takenUntil = -1;
   for (let i = 0; i < count - 1; i++) {
     if (i <= takenUntil || start[i]! < 0) continue;
-    if (run(i, 4) && same(i, i + 2) && same(i + 1, i + 3) && !same(i, i + 1)) {
+    if (same(i, i + 2) && same(i + 1, i + 3) && !same(i, i + 1) && run(i, 4)) {
       const pair = [word(i), word(i + 1)];
       if (!pair.some((entry) => /^\d+$/.test(entry) || conjunctions.has(entry))) {
         found.push({ start: start[i]!, end: end[i + 3]! });
@@ -129,7 +148,7 @@ export function doubledPhraseRanges(text: string): Array<{ start: number; end: n
         continue;
       }
     }
-    if (run(i, 2) && same(i, i + 1) && single.has(word(i))) {
+    if (same(i, i + 1) && run(i, 2) && single.has(word(i))) {
       found.push({ start: start[i]!, end: end[i + 1]! });
       takenUntil = i + 1;
     }

@@ -41,7 +41,7 @@ export const placeholderLeft: Rule = {
     const extra = Array.isArray(context.options.patterns)
       ? context.options.patterns
           .filter((pattern): pattern is string => typeof pattern === "string" && isValidRegExp(pattern))
-          .map((pattern) => ({
+          .map((pattern): PatternEntry => ({
             id: "option",
             pattern,
             what: "mẫu của cơ quan",
@@ -51,7 +51,10 @@ export const placeholderLeft: Rule = {
       : [];
     const candidates = new Set<TextEntry>();
     const placeholders: PatternEntry[] = [...textData().placeholders, ...extra].filter((placeholder) => {
-      const entries = entriesMatching(context.position, dataRegExp(placeholder.pattern, "mu"));
+      const entries = entriesMatching(
+        context.position,
+        dataRegExp(placeholder.scan ?? placeholder.pattern, "mu"),
+      );
       for (const entry of entries) candidates.add(entry);
       return entries.length > 0;
     });
