@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "node_modules/", "coverage/", "bench/results/", "**/*.generated.*"] },
+  { ignores: ["dist/", "out/", "node_modules/", ".tmp/", "coverage/", "bench/results/", "**/*.generated.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

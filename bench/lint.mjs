@@ -28,8 +28,8 @@ const smallCount = Math.round(fileCount / 5);
 const oneFileRuns = 15;
 
 for (const [path, hint] of [
-  [join(root, "dist/cli/main.js"), "npm run build"],
-  [join(root, "dist/lint/worker.js"), "npm run build"],
+  [join(root, "dist/bundle/vtvl.js"), "npm run build"],
+  [join(root, "dist/bundle/worker.js"), "npm run build"],
   [ajvCli, "npm install"],
 ]) {
   if (!existsSync(path)) {
