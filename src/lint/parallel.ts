@@ -25,6 +25,7 @@ import {
   type FileSettings,
 } from "./engine.js";
 import { addTimings, timed } from "./timing.js";
+import { readFileReusingBuffer } from "../util/read-file.js";
 
 /** Below this many files a worker's start (loading the rules and schemas) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 64;
@@ -118,13 +119,12 @@ export function projectSummary(position: Position): Position {
  * A per-file result as the rest of the run needs it: findings and directives, a summary instead of the data.
  * It is a deep copy: strings cut from the file's text (names, excerpts in messages) would otherwise keep the
  * whole text alive (V8 slices share their parent string), and with it the memory of every file linted.
+ * A worker thread skips the copy (`copy` false): posting the result to the main thread copies it anyway.
  */
-export function compactResult(result: FileResult, keepText: boolean): FileResult {
+export function compactResult(result: FileResult, keepText: boolean, copy = true): FileResult {
   const { text, position, form, ...rest } = result;
-  const compact: FileResult = structuredClone({
-    ...rest,
-    ...(position ? { position: projectSummary(position) } : {}),
-  });
+  const summary: FileResult = { ...rest, ...(position ? { position: projectSummary(position) } : {}) };
+  const compact = copy ? structuredClone(summary) : summary;
   if (form) compact.form = form;
   if (keepText && text !== undefined) compact.text = text;
   return compact;
@@ -134,7 +134,11 @@ export function compactResult(result: FileResult, keepText: boolean): FileResult
 export class ChunkLinter {
   private readonly settings: FileSettings[] = [];
 
-  constructor(private readonly pass: PassSettings) {}
+  /** `inWorker`: results are posted to the main thread, which copies them (see compactResult). */
+  constructor(
+    private readonly pass: PassSettings,
+    private readonly inWorker = false,
+  ) {}
 
   addSettings(entries: ReadonlyArray<Array<[string, RuleEntry]>>): void {
     for (const list of entries)
@@ -159,7 +163,8 @@ export class ChunkLinter {
     let bytes = task.bytes;
     if (!bytes) {
       try {
-        bytes = timed("(read)", () => readFileSync(task.file));
+        // Decoded right away (lintBytes), before the next read reuses the buffer.
+        bytes = timed("(read)", () => readFileReusingBuffer(task.file));
       } catch (error) {
         const { code, message } = error as NodeJS.ErrnoException;
         return { index: task.index, problem: { file: task.file, ...(code ? { code } : {}), message } };
@@ -173,7 +178,9 @@ export class ChunkLinter {
     // Standard input cannot be read again for the cross-file pass: it keeps its text.
     return {
       index: task.index,
-      result: timed("(compact)", () => compactResult(result, this.pass.keepText || task.bytes !== undefined)),
+      result: timed("(compact)", () =>
+        compactResult(result, this.pass.keepText || task.bytes !== undefined, !this.inWorker),
+      ),
     };
   }
 }

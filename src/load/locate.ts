@@ -8,6 +8,7 @@ import type { Document, Node } from "yaml";
 import { yamlPackage } from "../util/lazy-require.js";
 import type { PathSegment, Range } from "../lint/finding.js";
 import { findInScan, scanYaml, type ScanNode } from "./scan.js";
+import { timed } from "../lint/timing.js";
 
 export interface OffsetRange {
   start: number;
@@ -30,7 +31,7 @@ export class SourceLocator {
 
   /** Offsets of the value at `path`; of the key instead when `key` is set; the nearest ancestor if missing. */
   offsets(path: readonly PathSegment[], options: { key?: boolean } = {}): OffsetRange {
-    if (this.scanned === undefined) this.scanned = scanYaml(this.text) ?? null;
+    if (this.scanned === undefined) this.scanned = timed("(locate)", () => scanYaml(this.text) ?? null);
     if (this.scanned) {
       const found = findInScan(this.scanned, path);
       if (options.key && found.keyStart !== undefined && found.depth === path.length)
