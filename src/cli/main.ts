@@ -3,9 +3,8 @@
  * its own module; only the module of the command being run is loaded, so `vtvl lint` never pays for the
  * importer, the scaffolder or the renderer.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { packageRoot } from "../paths.js";
+import { vtvlVersion } from "../version.js";
 import { UsageError } from "./errors.js";
 
 type Register = (program: Command, io: CliIo) => void;
@@ -34,17 +33,13 @@ export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv 
   return Boolean(stream.isTTY);
 }
 
-function version(): string {
-  return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
-}
-
 /** The program with the command named in `argv`, or every command when none is (help, typos). */
 export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name("vtvl")
     .description("Bản mô tả công việc và khung năng lực vị trí việc làm: kiểm tra, in, tạo mới")
-    .version(version(), "-v, --version")
+    .version(vtvlVersion(), "-v, --version")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

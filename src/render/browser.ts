@@ -4,10 +4,12 @@
  * puppeteer downloaded itself. Started headless with a fresh profile and without any background networking,
  * which on a machine with no network would otherwise stall the start.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "puppeteer-core";
+import type { Readable, Writable } from "node:stream";
+import type { Browser, ConnectionTransport, Page } from "puppeteer-core";
 import type { Localized } from "../i18n/index.js";
 
 export interface BrowserCandidate {
@@ -128,8 +130,51 @@ export function findBrowser(search: BrowserSearch = {}): BrowserCandidate {
 export interface LaunchedBrowser {
   browser: Browser;
   executablePath: string;
+  /** Process id of the browser. */
+  pid: number | undefined;
+  /** The tab the browser opened with, ready to use as a first page. */
+  firstPage: Page | undefined;
   close(): Promise<void>;
 }
+
+/**
+ * What puppeteer.launch() passes to Chrome (puppeteer-core's defaultArgs for new headless), without
+ * --enable-automation (the banner and the automation flag) and with our feature switches merged in. A test
+ * compares it with the installed puppeteer-core's list, so an upgrade that changes it is noticed.
+ */
+export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
+  "--allow-pre-commit-input",
+  "--disable-background-networking",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
+  "--disable-breakpad",
+  "--disable-client-side-phishing-detection",
+  "--disable-component-extensions-with-background-pages",
+  "--disable-crash-reporter",
+  "--disable-default-apps",
+  "--disable-dev-shm-usage",
+  "--disable-hang-monitor",
+  "--disable-infobars",
+  "--disable-ipc-flooding-protection",
+  "--disable-popup-blocking",
+  "--disable-prompt-on-repost",
+  "--disable-renderer-backgrounding",
+  "--disable-search-engine-choice-screen",
+  "--disable-sync",
+  "--export-tagged-pdf",
+  "--force-color-profile=srgb",
+  "--generate-pdf-document-outline",
+  "--metrics-recording-only",
+  "--no-first-run",
+  "--password-store=basic",
+  "--use-mock-keychain",
+  "--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes",
+  "--enable-features=PdfOopif",
+  "--headless=new",
+  "--hide-scrollbars",
+  "--mute-audio",
+  "--disable-extensions",
+];
 
 /** Arguments for a headless start that never reaches the network and leaves nothing in the user's profile. */
 export function browserArgs(userDataDir: string, userAgent: string): string[] {
@@ -161,33 +206,136 @@ export function browserArgs(userDataDir: string, userAgent: string): string[] {
   return args;
 }
 
+/** The full command line: puppeteer's defaults and ours, each flag once, feature lists merged. */
+export function launchArgs(userDataDir: string, userAgent: string): string[] {
+  const features = { "--disable-features": new Set<string>(), "--enable-features": new Set<string>() };
+  const seen = new Set<string>();
+  const args: string[] = [];
+  for (const arg of [...PUPPETEER_DEFAULT_ARGS, ...browserArgs(userDataDir, userAgent)]) {
+    const [name, value] = arg.split(/=(.*)/s) as [string, string | undefined];
+    if (name in features && value !== undefined) {
+      for (const feature of value.split(",")) features[name as keyof typeof features].add(feature);
+    } else if (!seen.has(arg)) {
+      seen.add(arg);
+      args.push(arg);
+    }
+  }
+  for (const [name, list] of Object.entries(features))
+    if (list.size) args.push(`${name}=${[...list].join(",")}`);
+  return [...args, "--remote-debugging-pipe", "about:blank"];
+}
+
+/**
+ * DevTools over the pipe Chrome opens on fds 3 (its input) and 4 (its output) with --remote-debugging-pipe:
+ * messages are JSON texts ended by a NUL byte. Messages sent before Chrome is ready wait in the pipe.
+ */
+class PipeTransport implements ConnectionTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  private pending = "";
+  private closed = false;
+
+  constructor(
+    private readonly input: Writable,
+    output: Readable,
+  ) {
+    output.setEncoding("utf8");
+    output.on("data", (chunk: string) => {
+      let from = 0;
+      for (let end = chunk.indexOf("\0"); end !== -1; end = chunk.indexOf("\0", from)) {
+        const message = this.pending + chunk.slice(from, end);
+        this.pending = "";
+        from = end + 1;
+        this.onmessage?.(message);
+      }
+      this.pending += chunk.slice(from);
+    });
+    output.on("close", () => this.close());
+    input.on("error", () => this.close());
+  }
+
+  send(message: string): void {
+    if (!this.closed) this.input.write(`${message}\0`);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onclose?.();
+  }
+}
+
+/** Launching failed: the browser's own last words (stderr) say why. */
+export class BrowserLaunchError extends Error {}
+
+/**
+ * Starts the browser process at once, then loads puppeteer while it boots (the two take about as long) and
+ * connects over the pipe. Puppeteer's own launch() would load puppeteer first and start the browser after.
+ */
 export async function launchBrowser(executablePath: string, userAgent: string): Promise<LaunchedBrowser> {
-  const { default: puppeteer } = await import("puppeteer-core");
   const userDataDir = mkdtempSync(join(tmpdir(), "vtvl-chromium-"));
   const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      args: browserArgs(userDataDir, userAgent),
-      ignoreDefaultArgs: ["--enable-automation"],
-      timeout: 60_000,
-      protocolTimeout: 120_000,
-    });
-  } catch (error) {
+  const child = spawn(executablePath, launchArgs(userDataDir, userAgent), {
+    stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
+  const failure = new Promise<never>((_, reject) => {
+    const fail = (reason: string) =>
+      reject(new BrowserLaunchError(`${reason}${stderr.trim() ? `\n${stderr.trim()}` : ""}`));
+    child.once("error", (error) => fail(error.message));
+    child.once("exit", (code, signal) => fail(`the browser exited at start (${signal ?? `code ${code}`})`));
+  });
+  failure.catch(() => undefined);
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
     removeProfile();
+  };
+  let browser: Browser;
+  let firstPage: Page | undefined;
+  try {
+    const { default: puppeteer } = await import("puppeteer-core");
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    browser = await Promise.race([
+      puppeteer.connect({
+        transport,
+        defaultViewport: { width: 800, height: 600 },
+        protocolTimeout: 120_000,
+      }),
+      failure,
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new BrowserLaunchError("the browser did not answer within 60 s")),
+          60_000,
+        ).unref(),
+      ),
+    ]);
+    firstPage = (await browser.pages())[0];
+  } catch (error) {
+    await kill();
     throw error;
   }
   let closed = false;
   return {
     browser,
     executablePath,
+    pid: child.pid,
+    firstPage,
     close: async () => {
       if (closed) return;
       closed = true;
-      await browser.close().catch(() => browser.process()?.kill("SIGKILL"));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await browser.close().catch(() => child.kill("SIGKILL"));
+      await exited;
+      clearTimeout(timer);
       removeProfile();
     },
   };

@@ -64,7 +64,7 @@ export class PdfEngine {
     // The first page is opened with the browser, while the caller is still reading its first files.
     try {
       engine.created++;
-      engine.idle.push(await engine.newPage());
+      engine.idle.push(await engine.newPage(launched.firstPage));
     } catch (error) {
       await launched.close();
       throw error;
@@ -82,11 +82,12 @@ export class PdfEngine {
 
   /** Process id of the browser, for measuring its memory. */
   get pid(): number | undefined {
-    return this.launched.browser.process()?.pid;
+    return this.launched.pid;
   }
 
-  private async newPage(): Promise<PooledPage> {
-    const page = await this.launched.browser.newPage();
+  /** A page set up for our documents: `existing` (the browser's first tab) or a new one. */
+  private async newPage(existing?: Page): Promise<PooledPage> {
+    const page = existing ?? (await this.launched.browser.newPage());
     const pooled: PooledPage = { page };
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

@@ -14,7 +14,7 @@ import { lintInputs, type LintInput } from "../../lint/parallel.js";
 import { lintSources, type FixOutcome } from "../../lint/run.js";
 import { formatTimings, takeTimings, timed, timingEnabled } from "../../lint/timing.js";
 import { DEFAULT_MAX_FILE_BYTES } from "../../load/decode.js";
-import { packageRoot } from "../../paths.js";
+import { vtvlVersion } from "../../version.js";
 import { FORMAT_NAMES, formatters, isFormatName, type FormatName } from "../../report/index.js";
 import { reportPath } from "../../report/context.js";
 import { UsageError } from "../errors.js";
@@ -115,10 +115,6 @@ export function pairOutputs(
       ),
     );
   return specs;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(`${packageRoot}package.json`, "utf8")) as { version: string }).version;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -320,7 +316,7 @@ export function registerLint(program: Command, io: CliIo): void {
             findings: result.findings.filter((finding) => finding.severity === "error"),
           }))
         : linted;
-      const context = { cwd, lang, version: version() };
+      const context = { cwd, lang, version: vtvlVersion() };
       for (const output of outputs) {
         const toTerminal = output.file === undefined;
         const color =

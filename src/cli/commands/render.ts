@@ -8,6 +8,7 @@ import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { localize, type Lang } from "../../i18n/index.js";
 import { LANG_OPTION, parseLang } from "../options.js";
+import { vtvlVersion } from "../../version.js";
 import { UsageError } from "../errors.js";
 import { expandInputs } from "../inputs.js";
 import type { CliIo } from "../main.js";
@@ -108,13 +109,11 @@ function say(lang: Lang, vi: string, en: string): string {
 
 /** The browser of a run: found before any work (no browser is a usage error), started once, closed once. */
 async function engineStarter(options: { browserPath?: string; concurrency: number; lang: Lang }) {
-  const [{ findBrowser, BrowserNotFound }, { PdfEngine }, { sourceDateEpoch }, { vtvlVersion }] =
-    await Promise.all([
-      import("../../render/browser.js"),
-      import("../../render/pdf.js"),
-      import("../../render/deterministic.js"),
-      import("../../render/html.js"),
-    ]);
+  const [{ findBrowser, BrowserNotFound }, { PdfEngine }, { sourceDateEpoch }] = await Promise.all([
+    import("../../render/browser.js"),
+    import("../../render/pdf.js"),
+    import("../../render/deterministic.js"),
+  ]);
   let executablePath: string | undefined;
   let engine: Promise<PdfEngine> | undefined;
   const check = (): string => {
@@ -173,24 +172,26 @@ export function registerRender(program: Command, io: CliIo): void {
       const lang: Lang = parseLang(flags.lang);
       const formats = parseFormats(flags.format, flags.output);
       const concurrency = parseConcurrency(flags.concurrency);
+      const engines = await engineStarter({ browserPath: flags.browserPath, concurrency, lang });
+      if (formats.includes("pdf") && flags.catalog === undefined) {
+        engines.check();
+        // Start the browser first: it boots while the templates load and the inputs are read.
+        engines.start().catch(() => undefined);
+      }
       const [{ isLayoutId, layoutIds }, { renderBatch, EngineStartError }, progressModule] =
         await Promise.all([
           import("../../render/layouts.js"),
           import("../../render/batch.js"),
           import("../../render/progress.js"),
         ]);
-      if (flags.layout !== undefined && !isLayoutId(flags.layout))
+      if (flags.layout !== undefined && !isLayoutId(flags.layout)) {
+        await engines.close();
         throw new UsageError(`--layout "${flags.layout}" không có. Các bố cục: ${layoutIds().join(", ")}.`);
+      }
       const progress = progressModule.createProgress(
         progressModule.progressMode({ quiet: flags.quiet, isTTY: process.stderr.isTTY }),
         io.stderr,
       );
-      const engines = await engineStarter({ browserPath: flags.browserPath, concurrency, lang });
-      if (formats.includes("pdf") && flags.catalog === undefined) {
-        engines.check();
-        // Start the browser now: it launches while the inputs are listed and the first files read.
-        engines.start().catch(() => undefined);
-      }
 
       const stopOnSignal = () => {
         void engines.close().finally(() => process.exit(130));
