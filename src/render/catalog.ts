@@ -10,11 +10,11 @@ import { gradeList } from "../model/normalize.js";
 import type { Position } from "../model/types.js";
 import { expandInputs } from "../cli/inputs.js";
 import { LAYOUTS_DIR } from "./layouts.js";
+import { builtinTemplate, type TemplateFn } from "./templates.js";
 import { FONT_BASE_URL, type PdfEngine } from "./pdf.js";
 import { wrapDocument } from "./html.js";
 import { formatFindings, loadForRender } from "./load.js";
 import { writeOutput } from "./output.js";
-import Handlebars from "handlebars";
 
 const LEVELS = [
   { id: "trung-uong", label: "Cấp trung ương" },
@@ -102,12 +102,10 @@ export function buildCatalogView(entries: ReadonlyArray<{ file: string; position
   };
 }
 
-let catalogTemplate: ((context: unknown) => string) | undefined;
+let catalogTemplate: TemplateFn | undefined;
 
 export function renderCatalogBody(view: CatalogView): string {
-  catalogTemplate ??= Handlebars.create().compile(readFileSync(`${LAYOUTS_DIR}catalog/catalog.hbs`, "utf8"), {
-    preventIndent: true,
-  });
+  catalogTemplate ??= builtinTemplate(`${LAYOUTS_DIR}catalog/catalog.hbs`);
   return catalogTemplate(view);
 }
 

@@ -9,10 +9,16 @@
  *   <input folder>/<layout>/*.hbs              the layout folder, copied and edited
  * and print.css the same way (templates/layouts/print.css, <input folder>/print.css,
  * <input folder>/<layout>/print.css). Templates only ever print user data with {{ }}, which escapes it.
+ *
+ * The built-in templates are precompiled by the build (scripts/precompile-templates.mjs): a layout drawn only
+ * with them runs on the Handlebars runtime, without the compiler. A layout with an override, or a template
+ * edited since the build, is compiled here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import { basename, join, relative, sep } from "node:path";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
 import type { FormId } from "../model/types.js";
 import { headingNumber, LAYOUTS_DIR } from "./layout-spec.js";
 import { vietnameseLetter, type PositionView } from "./view.js";
@@ -36,8 +42,56 @@ interface RootWithWording {
 
 const rootOf = (options: Handlebars.HelperOptions) => options.data?.root as RootWithWording | undefined;
 
-function createEnvironment(): typeof Handlebars {
-  const env = Handlebars.create();
+type HandlebarsApi = typeof Handlebars;
+
+const require = createRequire(import.meta.url);
+/** Options every template is compiled with, at build time as at run time. */
+const COMPILE_OPTIONS = { preventIndent: true };
+
+interface Precompiled {
+  source: string;
+  spec: TemplateSpecification;
+}
+type TemplateSpecification = Parameters<HandlebarsApi["template"]>[0];
+
+let precompiledTable: Record<string, Precompiled> | null | undefined;
+
+/** The build's precompiled template of a built-in file, if it was built from `source`. */
+function precompiledFor(path: string, source: string): Precompiled | undefined {
+  if (precompiledTable === undefined) {
+    try {
+      precompiledTable = require("./templates.precompiled.cjs") as Record<string, Precompiled>;
+    } catch {
+      precompiledTable = null; // running from the sources (tests): compile
+    }
+  }
+  const key = relative(LAYOUTS_DIR, path).split(sep).join("/");
+  const entry = precompiledTable?.[key];
+  return entry && entry.source === source ? entry : undefined;
+}
+
+let compiler: HandlebarsApi | undefined;
+
+/** The full Handlebars, compiler included, loaded only when a template must be compiled. */
+function handlebarsCompiler(): HandlebarsApi {
+  compiler ??= require("handlebars") as HandlebarsApi;
+  return compiler;
+}
+
+/**
+ * A built-in template on its own (the catalogue's page): precompiled when the build's copy is current,
+ * compiled otherwise.
+ */
+export function builtinTemplate(path: string): TemplateFn {
+  const source = readFileSync(path, "utf8");
+  const built = precompiledFor(path, source);
+  const runtime = HandlebarsRuntime as unknown as HandlebarsApi;
+  if (built) return runtime.create().template(built.spec) as TemplateFn;
+  return handlebarsCompiler().create().compile(source, COMPILE_OPTIONS);
+}
+
+function createEnvironment(base: HandlebarsApi): HandlebarsApi {
+  const env = base.create();
   env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   env.registerHelper("letter", (index: unknown) => vietnameseLetter(Number(index)));
   /**
@@ -154,15 +208,25 @@ export function compileLayout(layout: FormId, inputDir?: string): CompiledLayout
   const cached = compiled.get(key);
   if (cached) return cached;
   const sources = collectSources(layout, signature ? inputDir : undefined);
-  const env = createEnvironment();
-  let page: TemplateFn | undefined;
-  for (const [name, path] of sources.templates) {
+  const files = [...sources.templates].map(([name, path]) => {
     const source = readFileSync(path, "utf8");
+    return { name, path, source, built: precompiledFor(path, source) };
+  });
+  const runtimeOnly = files.every((file) => file.built);
+  const env = createEnvironment(
+    runtimeOnly ? (HandlebarsRuntime as unknown as HandlebarsApi) : handlebarsCompiler(),
+  );
+  let page: TemplateFn | undefined;
+  for (const { name, path, source, built } of files) {
     let template: TemplateFn;
     try {
-      template = env.compile(source, { preventIndent: true });
-      // Compile now, so a syntax error names its file here rather than in the middle of a batch.
-      env.precompile(source);
+      if (runtimeOnly) {
+        template = env.template(built!.spec) as TemplateFn;
+      } else {
+        template = env.compile(source, COMPILE_OPTIONS);
+        // Compile now, so a syntax error names its file here rather than in the middle of a batch.
+        env.precompile(source, COMPILE_OPTIONS);
+      }
     } catch (error) {
       throw new TemplateError(path, (error as Error).message);
     }
