@@ -135,6 +135,13 @@ describe("invalid configuration names file:line:col and what to do", () => {
     ["YAML syntax", "rules: [\n", 2, 1, /Lỗi cú pháp YAML/],
     ["duplicate key", "rules: {}\nrules: {}\n", 2, 1, /Khóa bị lặp/],
     ["fatal rules cannot be configured", "rules:\n  parse-error: off\n", 2, 3, /ignores/],
+    [
+      "rule id not in lowercase (named, at its key)",
+      "rules:\n  whitespace: off\n  Whitespace: off\n",
+      3,
+      3,
+      /Mã quy tắc "Whitespace" không hợp lệ/,
+    ],
   ];
   for (const [name, text, line, column, pattern] of cases) {
     it(name, () => {

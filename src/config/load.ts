@@ -178,15 +178,18 @@ function describeSchemaError(
         },
       };
     }
-    case "pattern":
+    case "pattern": {
+      // A key that breaks `propertyNames`: ajv names it apart from the path of the mapping that holds it.
+      const id = first.propertyName ?? path.at(-1);
       return {
-        path,
+        path: first.propertyName === undefined ? path : [...path, first.propertyName],
         key: true,
         text: {
-          vi: `Mã quy tắc ${show(path.at(-1))} không hợp lệ: mã quy tắc viết thường, nối bằng dấu gạch ngang (xem \`vtvl rules\`).`,
-          en: `Invalid rule id ${show(path.at(-1))}: rule ids are lowercase words joined by hyphens (see \`vtvl rules\`).`,
+          vi: `Mã quy tắc ${show(id)} không hợp lệ: mã quy tắc viết thường, nối bằng dấu gạch ngang (xem \`vtvl rules\`).`,
+          en: `Invalid rule id ${show(id)}: rule ids are lowercase words joined by hyphens (see \`vtvl rules\`).`,
         },
       };
+    }
     default:
       return {
         path,
