@@ -1,6 +1,7 @@
 /**
- * `npm run build` precompiles the form schemas (dist/schema/validators.cjs) so `vtvl lint` starts fast.
- * They must judge every document exactly as the schemas compiled at run time do.
+ * `npm run build` precompiles the form schemas (dist/schema/validators.cjs) and the config file's schema
+ * (dist/config/config-validator.cjs) so `vtvl lint` starts fast. They must judge every document exactly as
+ * the schemas compiled at run time do.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,6 +10,7 @@ import yaml from "js-yaml";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_BASE_URI } from "../src/model/constants.js";
+import { createConfigAjv, loadConfigSchema } from "../src/config/load.js";
 import { listForms } from "../src/model/forms.js";
 import { packageRoot } from "../src/paths.js";
 import { createSchemaAjv } from "../src/schema/validator.js";
@@ -65,5 +67,41 @@ describe("precompiled validators", () => {
       }
     }
     expect(compared).toBe(documents.length * listForms().length);
+  });
+});
+
+describe("precompiled config validator", () => {
+  const configPath = join(packageRoot, "dist/config/config-validator.cjs");
+
+  it("gives the errors of run-time compilation on valid and broken .vtvlrc.yaml files", () => {
+    expect(existsSync(configPath), "run `npm run build` first").toBe(true);
+    const schema = loadConfigSchema();
+    const fast = (createRequire(import.meta.url)(configPath) as Record<string, ValidateFunction>)[
+      schema.$id
+    ]!;
+    const slow = createConfigAjv().compile(schema);
+    const documents: unknown[] = [
+      {},
+      {
+        root: true,
+        rules: { schema: "warning", "competency-level-grade": { severity: "error", options: {} } },
+      },
+      { rules: { schema: "warn" } },
+      { rule: { schema: "off" } },
+      { root: "yes" },
+      { overrides: [{ rules: { schema: "off" } }] },
+      { overrides: [{ files: "a/**", rules: { whitespace: "off" } }], ignores: ["drafts/**"] },
+      { rules: { Whitespace: "off" } },
+      { rules: { schema: { severity: "error", option: {} } } },
+      [],
+      "text",
+    ];
+    let invalid = 0;
+    for (const document of documents) {
+      expect(fast(document), JSON.stringify(document)).toBe(slow(document));
+      expect(summary(fast.errors)).toEqual(summary(slow.errors));
+      if (!slow(document)) invalid++;
+    }
+    expect(invalid).toBeGreaterThanOrEqual(6);
   });
 });
