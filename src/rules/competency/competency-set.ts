@@ -12,6 +12,29 @@ const GROUP_LABELS: Record<CompetencyGroupId, string> = {
   "quan-ly": "Nhóm năng lực quản lý",
 };
 
+const suggestions = new Map<string, string | undefined>();
+
+/**
+ * The catalogue name an unknown name most resembles, in its group first, then in the whole catalogue.
+ * Remembered per form, group and name: the same misspelling recurs across an agency's files, and each guess
+ * compares it with every name of the catalogue.
+ */
+function suggestionFor(
+  form: string,
+  group: CompetencyGroupId,
+  clean: string,
+  names: readonly string[] | undefined,
+  groups: Partial<Record<CompetencyGroupId, string[]>>,
+): string | undefined {
+  const key = `${form}\0${group}\0${clean}`;
+  if (suggestions.has(key)) return suggestions.get(key);
+  const all = Object.values(groups).flat();
+  const suggestion = didYouMean(clean, names ?? all) ?? didYouMean(clean, all);
+  if (suggestions.size >= 5_000) suggestions.clear();
+  suggestions.set(key, suggestion);
+  return suggestion;
+}
+
 /** One finding per group for list marks and stray punctuation, with one fix for all of them. */
 function reportNoise(
   context: RuleContext,
@@ -128,9 +151,7 @@ export const competencySet: Rule = {
         if (!catalogue) return;
         const match = matchCompetency(form, item.name);
         if (!match) {
-          const candidates = names ?? Object.values(catalogue.groups).flat();
-          const suggestion =
-            didYouMean(clean, candidates) ?? didYouMean(clean, Object.values(catalogue.groups).flat());
+          const suggestion = suggestionFor(form, group.group, clean, names, catalogue.groups);
           // A misspelt name stands for the competency it resembles: do not report that one missing as well.
           if (suggestion && names?.includes(suggestion)) present.add(competencyKey(suggestion));
           context.report({
