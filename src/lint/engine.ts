@@ -363,18 +363,19 @@ export function lintProject(
   textOf?: (result: FileResult) => string | undefined,
 ): void {
   const lang = options.lang ?? "vi";
-  const sinks = new Map<FileResult, FileFindings>();
   const settingsCache = new Map<string, FileSettings>();
   const settingsOf = (file: string): FileSettings => {
     let settings = settingsCache.get(file);
     if (!settings) settingsCache.set(file, (settings = settingsFor(file)));
     return settings;
   };
-  const sinkOf = (result: FileResult): FileFindings => {
-    let sink = sinks.get(result);
-    if (!sink)
-      sinks.set(result, (sink = new FileFindings(result.file, result.text ?? textOf?.(result) ?? "", lang)));
-    return sink;
+  // A file's reports wait until every cross-file rule has run; then its text is read and its findings placed,
+  // one file at a time, so that a large run never holds the texts of all the files a rule reports on.
+  const pending = new Map<FileResult, Array<(sink: FileFindings) => void>>();
+  const later = (result: FileResult, action: (sink: FileFindings) => void): void => {
+    let actions = pending.get(result);
+    if (!actions) pending.set(result, (actions = []));
+    actions.push(action);
   };
   for (const rule of projectRules) {
     const files: ProjectFile[] = [];
@@ -389,25 +390,28 @@ export function lintProject(
         position: result.position,
         form: result.form,
         regime: result.regime,
-        // The sink (and the text it locates findings in) is made on the first finding only.
-        report: (report) => reporterFor(sinkOf(result), rule.id, rule.meta, severity)(report),
+        report: (report) => later(result, (sink) => reporterFor(sink, rule.id, rule.meta, severity)(report)),
       });
     }
     if (!files.length) continue;
     try {
       timed(rule.id, () => rule.checkProject(files, settingsOf(files[0]!.file).options(rule.id)));
     } catch (error) {
-      reportCrash(sinkOf(results.find((result) => result.file === files[0]!.file)!), rule.id, error);
+      const first = results.find((result) => result.file === files[0]!.file)!;
+      later(first, (sink) => reportCrash(sink, rule.id, error));
     }
   }
   for (const result of results) {
-    const sink = sinks.get(result);
-    const added = sink ? sink.findings.splice(0) : [];
+    const actions = pending.get(result);
+    if (!actions && !result.directives?.length) continue;
+    const sink = new FileFindings(result.file, result.text ?? textOf?.(result) ?? "", lang);
+    for (const action of actions ?? []) action(sink);
+    const added = sink.findings.splice(0);
     if (result.directives?.length) {
-      settleDirectives(result, added, sink ?? sinkOf(result), settingsOf(result.file), true);
+      settleDirectives(result, added, sink, settingsOf(result.file), true);
     } else if (added.length) {
-      result.findings.push(...added);
-      result.findings.sort(compareFindings);
+      // Assigned, not pushed: a result kept on disk (spill.ts) keeps what is assigned to it.
+      result.findings = [...result.findings, ...added].sort(compareFindings);
     }
   }
 }
