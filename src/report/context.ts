@@ -13,7 +13,22 @@ export interface ReportContext {
   version: string;
 }
 
-export type Formatter = (results: readonly FileResult[], context: ReportContext) => string;
+/**
+ * A format writes its report in pieces (about one per file), so that a large run is written out as it is
+ * formatted instead of being held whole in memory.
+ */
+export type Formatter = (results: readonly FileResult[], context: ReportContext) => Iterable<string>;
+
+/** The items of a JSON array as `JSON.stringify(items, null, 2)` would print them, an item per piece. */
+export function* jsonArrayChunks<T>(items: Iterable<T>, indent = ""): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    const text = JSON.stringify(item, null, 2).replace(/\n/g, `\n${indent}  `);
+    yield `${first ? "[\n" : ",\n"}${indent}  ${text}`;
+    first = false;
+  }
+  yield first ? "[]" : `\n${indent}]`;
+}
 
 /** Forward-slash path relative to `cwd` when the file is inside it; otherwise the absolute path. */
 export function reportPath(file: string, cwd: string): string {

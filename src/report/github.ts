@@ -16,9 +16,9 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function formatGithub(results: readonly FileResult[], context: ReportContext): string {
-  const lines: string[] = [];
+export function* githubChunks(results: readonly FileResult[], context: ReportContext): Generator<string> {
   for (const result of results) {
+    const lines: string[] = [];
     const file = reportPath(result.file, context.cwd);
     for (const finding of result.findings) {
       const properties = [
@@ -29,8 +29,12 @@ export function formatGithub(results: readonly FileResult[], context: ReportCont
         `endColumn=${finding.endColumn}`,
         `title=${escapeProperty(`vtvl ${finding.ruleId}`)}`,
       ].join(",");
-      lines.push(`::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}`);
+      lines.push(`::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}\n`);
     }
+    if (lines.length) yield lines.join("");
   }
-  return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+export function formatGithub(results: readonly FileResult[], context: ReportContext): string {
+  return [...githubChunks(results, context)].join("");
 }

@@ -1,20 +1,23 @@
-/** The output formats `vtvl lint -f` knows; each is a pure function from results to text. */
+/**
+ * The output formats `vtvl lint -f` knows; each is a pure function from results to text, written in pieces
+ * (about one per file) so that a large report is never held whole (formatX in each module joins them).
+ */
 import type { FileResult } from "../lint/engine.js";
 import type { Formatter, ReportContext } from "./context.js";
-import { formatGithub } from "./github.js";
-import { formatGitlab } from "./gitlab.js";
-import { formatJson } from "./json.js";
-import { formatJunit } from "./junit.js";
-import { formatSarif } from "./sarif.js";
-import { formatStylish } from "./stylish.js";
+import { githubChunks } from "./github.js";
+import { gitlabChunks } from "./gitlab.js";
+import { jsonChunks } from "./json.js";
+import { junitChunks } from "./junit.js";
+import { sarifChunks } from "./sarif.js";
+import { stylishChunks } from "./stylish.js";
 
 export const formatters = {
-  stylish: (results: readonly FileResult[], context: ReportContext) => formatStylish(results, context),
-  json: (results: readonly FileResult[]) => formatJson(results),
-  sarif: formatSarif,
-  github: formatGithub,
-  junit: formatJunit,
-  gitlab: formatGitlab,
+  stylish: (results: readonly FileResult[], context: ReportContext) => stylishChunks(results, context),
+  json: (results: readonly FileResult[]) => jsonChunks(results),
+  sarif: sarifChunks,
+  github: githubChunks,
+  junit: junitChunks,
+  gitlab: gitlabChunks,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -18,33 +18,34 @@ export function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-export function formatJunit(results: readonly FileResult[], context: ReportContext): string {
-  const suites: string[] = [];
+function suite(result: FileResult, context: ReportContext): string {
+  const file = escapeXml(reportPath(result.file, context.cwd));
+  const cases = result.findings.map((finding) => {
+    const where = `${finding.line}:${finding.column}`;
+    const name = escapeXml(`${finding.ruleId} ${where}`);
+    const message = escapeXml(finding.message);
+    const body = escapeXml(
+      `${reportPath(result.file, context.cwd)}:${where} ${finding.severity} ${finding.ruleId}\n${finding.message}`,
+    );
+    return `    <testcase name="${name}" classname="${file}" file="${file}" line="${finding.line}">\n      <failure message="${message}" type="${finding.severity}">${body}</failure>\n    </testcase>`;
+  });
+  if (!cases.length) cases.push(`    <testcase name="vtvl lint" classname="${file}" file="${file}"/>`);
+  return `  <testsuite name="${file}" tests="${cases.length}" failures="${result.findings.length}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>\n`;
+}
+
+export function* junitChunks(results: readonly FileResult[], context: ReportContext): Generator<string> {
+  // The totals come first in the XML: count them before writing the suites.
   let tests = 0;
   let failures = 0;
   for (const result of results) {
-    const file = escapeXml(reportPath(result.file, context.cwd));
-    const cases = result.findings.map((finding) => {
-      const where = `${finding.line}:${finding.column}`;
-      const name = escapeXml(`${finding.ruleId} ${where}`);
-      const message = escapeXml(finding.message);
-      const body = escapeXml(
-        `${reportPath(result.file, context.cwd)}:${where} ${finding.severity} ${finding.ruleId}\n${finding.message}`,
-      );
-      return `    <testcase name="${name}" classname="${file}" file="${file}" line="${finding.line}">\n      <failure message="${message}" type="${finding.severity}">${body}</failure>\n    </testcase>`;
-    });
-    if (!cases.length) cases.push(`    <testcase name="vtvl lint" classname="${file}" file="${file}"/>`);
-    tests += cases.length;
+    tests += Math.max(1, result.findings.length);
     failures += result.findings.length;
-    suites.push(
-      `  <testsuite name="${file}" tests="${cases.length}" failures="${result.findings.length}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`,
-    );
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="vtvl lint ${escapeXml(context.version)}" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    "</testsuites>",
-    "",
-  ].join("\n");
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vtvl lint ${escapeXml(context.version)}" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const result of results) yield suite(result, context);
+  yield "</testsuites>\n";
+}
+
+export function formatJunit(results: readonly FileResult[], context: ReportContext): string {
+  return [...junitChunks(results, context)].join("");
 }

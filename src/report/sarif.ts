@@ -7,7 +7,7 @@ import type { FileResult } from "../lint/engine.js";
 import type { Finding, Severity } from "../lint/finding.js";
 import { ruleDocsUrl, ruleRegistry } from "../lint/registry.js";
 import type { SuppressedFinding } from "../lint/suppress.js";
-import { directoryUri, fileUri, reportPath, type ReportContext } from "./context.js";
+import { directoryUri, fileUri, jsonArrayChunks, reportPath, type ReportContext } from "./context.js";
 import { fingerprints } from "./fingerprint.js";
 
 export const SARIF_SCHEMA_URI =
@@ -51,17 +51,19 @@ function region(finding: Finding) {
   };
 }
 
-export function formatSarif(results: readonly FileResult[], context: ReportContext): string {
-  const rules = ruleDescriptors(context);
-  const indexOf = new Map(rules.map((rule, index) => [rule.id, index]));
-  const sarifResults = results.flatMap((result) => {
+function* sarifResults(
+  results: readonly FileResult[],
+  context: ReportContext,
+  indexOf: ReadonlyMap<string, number>,
+) {
+  for (const result of results) {
     const path = reportPath(result.file, context.cwd);
     const location = fileUri(result.file, context.cwd);
     const all: Array<Finding | SuppressedFinding> = [...result.findings, ...(result.suppressed ?? [])];
     const prints = fingerprints(result, path, all);
-    return all.map((finding, index) => {
+    for (const [index, finding] of all.entries()) {
       const ruleIndex = indexOf.get(finding.ruleId);
-      return {
+      yield {
         ruleId: finding.ruleId,
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: LEVEL[finding.severity],
@@ -82,8 +84,13 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
         partialFingerprints: { "vtvlFindingHash/v1": prints[index]! },
         ...("suppressions" in finding ? { suppressions: finding.suppressions } : {}),
       };
-    });
-  });
+    }
+  }
+}
+
+export function* sarifChunks(results: readonly FileResult[], context: ReportContext): Generator<string> {
+  const rules = ruleDescriptors(context);
+  const indexOf = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -100,9 +107,22 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: "utf16CodeUnits",
-        results: sarifResults,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The log as JSON.stringify prints it, with the results written one by one where its empty list stands.
+  const text = JSON.stringify(log, null, 2);
+  const key = '"results": ';
+  const at = text.indexOf(`${key}[]`);
+  const head = text.slice(0, at + key.length);
+  const tail = text.slice(at + key.length + 2);
+  const indent = head.slice(head.lastIndexOf("\n") + 1, at);
+  yield head;
+  yield* jsonArrayChunks(sarifResults(results, context, indexOf), indent);
+  yield `${tail}\n`;
+}
+
+export function formatSarif(results: readonly FileResult[], context: ReportContext): string {
+  return [...sarifChunks(results, context)].join("");
 }

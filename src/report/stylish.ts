@@ -9,13 +9,12 @@ export interface StylishOptions {
   lang: Lang;
 }
 
-export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
+export function* stylishChunks(results: readonly FileResult[], options: StylishOptions): Generator<string> {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   for (const result of results) {
     if (!result.findings.length) continue;
-    lines.push(chalk.underline(result.file));
+    const lines: string[] = [chalk.underline(result.file)];
     const width = Math.max(...result.findings.map((f: Finding) => `${f.line}:${f.column}`.length));
     for (const finding of result.findings) {
       counts[finding.severity]++;
@@ -32,21 +31,23 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
       for (const more of rest) lines.push(`  ${" ".repeat(width)}            ${more}`);
     }
     lines.push("");
+    yield lines.map((line) => `${line}\n`).join("");
   }
   const total = counts.error + counts.warning + counts.info;
-  if (total === 0) return "";
+  if (total === 0) return;
   const summary =
     options.lang === "vi"
       ? `✖ ${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} lưu ý)`
       : `✖ ${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info)`;
-  lines.push(counts.error ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+  yield `${counts.error ? chalk.red.bold(summary) : chalk.yellow.bold(summary)}\n`;
   if (counts.fixable)
-    lines.push(
-      chalk.dim(
-        options.lang === "vi"
-          ? `  ${counts.fixable} vấn đề có thể sửa tự động bằng --fix.`
-          : `  ${counts.fixable} problem(s) can be fixed with --fix.`,
-      ),
-    );
-  return `${lines.join("\n")}\n`;
+    yield `${chalk.dim(
+      options.lang === "vi"
+        ? `  ${counts.fixable} vấn đề có thể sửa tự động bằng --fix.`
+        : `  ${counts.fixable} problem(s) can be fixed with --fix.`,
+    )}\n`;
+}
+
+export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
+  return [...stylishChunks(results, options)].join("");
 }

@@ -8,16 +8,19 @@ import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   chownSync,
+  closeSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
   type Stats,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -78,25 +81,37 @@ function linkUnsupported(error: unknown): boolean {
   return code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "ENOSYS";
 }
 
+/** Text in pieces (a report written as it is formatted), or whole. */
+export type FileData = string | Uint8Array | Iterable<string>;
+
+function writeData(path: string, data: FileData, flag: string, mode?: number): void {
+  if (typeof data === "string" || data instanceof Uint8Array) {
+    writeFileSync(path, data, { flag, ...(mode === undefined ? {} : { mode }) });
+    return;
+  }
+  const fd = openSync(path, flag, mode);
+  try {
+    for (const piece of data) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes `data` to `path` without ever leaving half a file, a stray temporary file, or a replaced device. */
-export function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  options: WriteFileOptions = {},
-): void {
+export function writeFileAtomic(path: string, data: FileData, options: WriteFileOptions = {}): void {
   const overwrite = options.overwrite ?? true;
   const target = resolveTarget(path);
   const existing = statOrUndefined(target);
   if (existing && !overwrite) throw new FileExistsError(path);
   if (existing && !existing.isFile()) {
-    writeFileSync(target, data);
+    writeData(target, data, "w");
     return;
   }
 
   if (!existing) mkdirSync(dirname(target), { recursive: true });
   const temporary = temporaryBeside(target);
   try {
-    writeFileSync(temporary, data, { flag: "wx", mode: options.mode ?? 0o666 });
+    writeData(temporary, data, "wx", options.mode ?? 0o666);
     if (existing) {
       const created = statSync(temporary);
       if (created.uid !== existing.uid || created.gid !== existing.gid) {

@@ -50,9 +50,14 @@ export function exitCodeFor(
   failSeverity: Severity,
   maxWarnings?: number,
 ): number {
-  const findings = results.flatMap((result) => result.findings);
-  const failing = findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failSeverity]);
-  const warnings = findings.filter((finding) => finding.severity === "warning").length;
+  let failing = false;
+  let warnings = 0;
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failSeverity]) failing = true;
+      if (finding.severity === "warning") warnings++;
+    }
+  }
   return failing || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
@@ -274,6 +279,7 @@ export function registerLint(program: Command, io: CliIo): void {
 
       let linted: FileResult[];
       let fixes: FixOutcome[] = [];
+      let release = () => {};
       if (fixing) {
         const run = lintSources(
           sources.map((source) => ({ ...source, bytes: source.bytes ?? new Uint8Array() })),
@@ -290,6 +296,7 @@ export function registerLint(program: Command, io: CliIo): void {
           concurrency,
         });
         linted = run.results;
+        release = run.release;
         for (const problem of run.problems) {
           const inputProblem = fsProblem(problem.file, problem);
           problems.push(inputProblem);
@@ -310,34 +317,42 @@ export function registerLint(program: Command, io: CliIo): void {
       }
       if (flags.fixDryRun) io.stdout(await unifiedDiff(fixes, cwd));
 
+      // --quiet: a view of each result with its errors only (a large run's results are read from disk when
+      // the report reaches them; copying them here would hold them all).
       const results = flags.quiet
-        ? linted.map((result) => ({
-            ...result,
-            findings: result.findings.filter((finding) => finding.severity === "error"),
-          }))
+        ? linted.map(
+            (result): FileResult =>
+              Object.create(result, {
+                findings: {
+                  enumerable: true,
+                  get: () => result.findings.filter((finding) => finding.severity === "error"),
+                },
+              }) as FileResult,
+          )
         : linted;
       const context = { cwd, lang, version: vtvlVersion() };
       for (const output of outputs) {
         const toTerminal = output.file === undefined;
         const color =
           toTerminal && !flags.fixDryRun && (flags.color === true || (io.color && flags.color !== false));
-        const text = timed(`(format ${output.format})`, () =>
-          formatters[output.format](results, { ...context, color }),
-        );
+        const pieces = formatters[output.format](results, { ...context, color });
         if (output.file !== undefined) {
           try {
-            writeFileAtomic(resolve(output.file), text);
+            timed(`(format ${output.format})`, () => writeFileAtomic(resolve(output.file!), pieces));
           } catch (error) {
             io.stderr(message(fsProblem(output.file, error), lang));
             io.setExitCode(2);
           }
-        } else if (flags.fixDryRun) {
-          io.stderr(text);
         } else {
-          io.stdout(text);
+          // Written as it is formatted: a large report is never held whole.
+          const write = flags.fixDryRun ? io.stderr : io.stdout;
+          timed(`(format ${output.format})`, () => {
+            for (const piece of pieces) write(piece);
+          });
         }
       }
       io.setExitCode(exitCodeFor(results, flags.failSeverity as Severity, maxWarnings));
+      release();
       if (problems.length) io.setExitCode(2);
       if (timingEnabled) io.stderr(formatTimings(takeTimings()));
     });
