@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigResolver } from "../src/config/resolve.js";
@@ -107,6 +108,37 @@ describe("parallel lint run", () => {
       expect(run.problems).toEqual([]);
       expect(formatJson(run.results)).toBe(expected);
     }
+  });
+
+  it("gives the same reports with the results kept on disk (a large run), in every format", async () => {
+    const formats = await import("../src/report/index.js");
+    for (const concurrency of [1, 2]) {
+      const onDisk = await lintInputs(inputs, {
+        concurrency,
+        spill: true,
+        keepText: true,
+        ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+      });
+      // The stand-ins keep no findings in memory: each is read back when a report reaches it.
+      expect(Object.keys(onDisk.results[0]!)).not.toContain("findings");
+      for (const name of formats.FORMAT_NAMES) {
+        const text = (results: readonly (typeof reference)[number][]) =>
+          [...formats.formatters[name](results, context)].join("");
+        expect(text(onDisk.results), `${name}, ${concurrency} thread(s)`).toBe(text(reference));
+      }
+      onDisk.release();
+      expect(() => onDisk.results[0]!.findings).toThrow(/released/);
+    }
+  });
+
+  it("leaves no temporary file behind, and keeps results in memory where none can be made", async () => {
+    const { ResultSpill } = await import("../src/lint/spill.js");
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith("vtvl-lint-"));
+    const run = await lintInputs(inputs.slice(0, 5), { concurrency: 1, spill: true });
+    expect(run.results).toHaveLength(5);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("vtvl-lint-"))).toEqual(before);
+    run.release();
+    expect(() => new ResultSpill(join(root, "no-such-folder"))).toThrow();
   });
 
   it("keeps the input order, whatever order the threads finish in", async () => {

@@ -26,9 +26,12 @@ import {
 } from "./engine.js";
 import { addTimings, timed } from "./timing.js";
 import { readFileReusingBuffer } from "../util/read-file.js";
+import { ResultSpill } from "./spill.js";
 
 /** Below this many files a worker's start (loading the rules and schemas) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 64;
+/** From this many files on, results wait on disk for the report (spill.ts). */
+export const SPILL_MIN_FILES = 500;
 /** More threads than this gain little: the main thread merges every result. */
 export const MAX_THREADS = 8;
 
@@ -56,6 +59,11 @@ export interface ParallelRunOptions {
   /** Keep each file's text in its result (the SARIF and GitLab fingerprints read it). */
   keepText?: boolean;
   /**
+   * Keep the per-file results in a temporary file until the report is written (spill.ts): "auto" (the
+   * default) from SPILL_MIN_FILES files on, so that memory does not grow with the number of files.
+   */
+  spill?: boolean | "auto";
+  /**
    * Threads for the per-file pass, the main thread included: "auto" (the default) uses the machine's cores
    * for runs of PARALLEL_MIN_FILES files or more and the main thread alone below; 1 never starts a worker.
    */
@@ -66,6 +74,8 @@ export interface ParallelRunResult {
   /** One per input that could be read, in input order. */
   results: FileResult[];
   problems: ReadProblem[];
+  /** Frees the temporary file of a large run's results (see spill.ts); the results are unreadable after it. */
+  release(): void;
 }
 
 /** How the files of a chunk are linted: the same on every thread. */
@@ -134,10 +144,13 @@ export function compactResult(result: FileResult, keepText: boolean, copy = true
 export class ChunkLinter {
   private readonly settings: FileSettings[] = [];
 
-  /** `inWorker`: results are posted to the main thread, which copies them (see compactResult). */
+  /**
+   * `copyResults` false: the results are copied anyway, by postMessage (a worker) or by being written to the
+   * run's temporary file (see compactResult).
+   */
   constructor(
     private readonly pass: PassSettings,
-    private readonly inWorker = false,
+    private readonly copyResults = true,
   ) {}
 
   addSettings(entries: ReadonlyArray<Array<[string, RuleEntry]>>): void {
@@ -179,7 +192,7 @@ export class ChunkLinter {
     return {
       index: task.index,
       result: timed("(compact)", () =>
-        compactResult(result, this.pass.keepText || task.bytes !== undefined, !this.inWorker),
+        compactResult(result, this.pass.keepText || task.bytes !== undefined, this.copyResults),
       ),
     };
   }
@@ -253,17 +266,19 @@ export async function lintInputs(
     settings: settingsOfInput[index]!,
   }));
   const outcomes: Array<Outcome | undefined> = new Array(inputs.length);
+  const spill = startSpill(options.spill ?? "auto", inputs.length);
   const store = (outcome: Outcome) => {
     const { result } = outcome;
     if (result) {
       // A result that crossed threads is a copy: share the form entry and the file name again.
       if (result.form) result.form = findForm(result.form.id) ?? result.form;
       for (const finding of result.findings) finding.file = result.file;
+      if (spill) outcome.result = spill.add(result);
     }
     outcomes[outcome.index] = outcome;
   };
 
-  const local = new ChunkLinter(pass);
+  const local = new ChunkLinter(pass, !spill);
   local.addSettings(settingsTable);
   const threads = threadCount(inputs.length, options.concurrency);
   if (threads <= 1) {
@@ -286,7 +301,16 @@ export async function lintInputs(
   lintProject(results, { lang: options.lang }, settingsOf, (result) =>
     rereadText(result.file, pass.maxFileBytes),
   );
-  return { results, problems };
+  return { results, problems, release: () => spill?.close() };
+}
+
+function startSpill(mode: boolean | "auto", files: number): ResultSpill | undefined {
+  if (mode === false || (mode === "auto" && files < SPILL_MIN_FILES)) return undefined;
+  try {
+    return new ResultSpill();
+  } catch {
+    return undefined; // no writable temporary folder: keep the results in memory
+  }
 }
 
 /**

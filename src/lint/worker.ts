@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ChunkLinter, type ChunkMessage, type ChunkReply, type WorkerInit } from "./parallel.js";
 import { takeTimings, timingEnabled } from "./timing.js";
 
-const linter = new ChunkLinter(workerData as WorkerInit, true);
+const linter = new ChunkLinter(workerData as WorkerInit, false);
 
 parentPort?.on("message", (message: ChunkMessage) => {
   linter.addSettings(message.newSettings);
