@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { fsProblem } from "../src/cli/inputs.js";
 import { packageRoot } from "../src/paths.js";
 import { onlyRulesConfig } from "./fixtures/lint/only-rules.js";
-import { runCli, tempDir, writeTemp } from "./helpers.js";
+import { runCli, runCliProcess, tempDir, writeTemp } from "./helpers.js";
 
 /** A folder whose root config leaves only `keep` on, so these tests do not depend on the full rule set. */
 function isolated(
@@ -161,39 +160,14 @@ describe("vtvl lint: inputs", () => {
 
   it("reads standard input with - and names it by --stdin-filepath (a real process)", () => {
     const dir = isolated(["schema"], { schema: "warning" });
-    const script =
-      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--input-type=module",
-        "-e",
-        script,
-        "--",
-        "lint",
-        "--stdin-filepath",
-        join(dir, "from-stdin.yaml"),
-        "-",
-      ],
-      {
-        cwd: packageRoot,
-        input: misspelt,
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          VTVL_MAIN: `${packageRoot}src/cli/main.ts`,
-          NO_COLOR: "1",
-          GITHUB_ACTIONS: "",
-        },
-      },
-    );
+    const child = runCliProcess(["lint", "--stdin-filepath", join(dir, "from-stdin.yaml"), "-"], {
+      input: misspelt,
+    });
     expect(child.stderr).toBe("");
     expect(child.stdout).toContain(join(dir, "from-stdin.yaml"));
     // The config next to --stdin-filepath applies: schema findings are warnings there.
     expect(child.stdout).toMatch(/4:1\s+cảnh báo\s+Khóa không hợp lệ `nmae`/);
-    expect(child.status).toBe(0);
+    expect(child.code).toBe(0);
   });
 });
 

@@ -3,7 +3,6 @@
  * scan of all texts at once (entriesMatching, doubled words on the joined text), the proof of a fix on its
  * line, and VTVL_TIMING's table.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -16,6 +15,7 @@ import { applyEdits, editsProduce } from "../src/rules/support/scalar.js";
 import { entriesMatching, joinedText, textEntries } from "../src/rules/support/text.js";
 import { doubledPhraseRanges, doubledPhrases } from "../src/rules/text/doubled-word.js";
 import { packageRoot } from "../src/paths.js";
+import { runCliProcess } from "./helpers.js";
 
 function exampleFiles(dir = join(packageRoot, "examples")): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -215,34 +215,8 @@ describe("the proof of a fix on its line", () => {
 
 describe("VTVL_TIMING", () => {
   it("prints the time of each rule and phase on stderr and leaves the report alone", () => {
-    const script =
-      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
     const run = (timing: string) =>
-      spawnSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "--input-type=module",
-          "-e",
-          script,
-          "--",
-          "lint",
-          "-f",
-          "json",
-          "examples/tt-02-2023-vpcp",
-        ],
-        {
-          cwd: packageRoot,
-          encoding: "utf8",
-          env: {
-            ...process.env,
-            VTVL_MAIN: `${packageRoot}src/cli/main.ts`,
-            VTVL_TIMING: timing,
-            GITHUB_ACTIONS: "",
-          },
-        },
-      );
+      runCliProcess(["lint", "-f", "json", "examples/tt-02-2023-vpcp"], { env: { VTVL_TIMING: timing } });
     const timed = run("all");
     const plain = run("");
     expect(timed.stdout).toBe(plain.stdout);

@@ -9,6 +9,7 @@ import { yamlPackage } from "../util/lazy-require.js";
 import type { PathSegment, Range } from "../lint/finding.js";
 import { findInScan, scanYaml, type ScanNode } from "./scan.js";
 import { timed } from "../lint/timing.js";
+import { lastAtOrBefore } from "../util/sorted.js";
 
 export interface OffsetRange {
   start: number;
@@ -79,14 +80,8 @@ export class SourceLocator {
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
     const starts = this.getLineStarts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1 };
   }
 
   range(path: readonly PathSegment[], options: { key?: boolean } = {}): Range {

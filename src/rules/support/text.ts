@@ -1,6 +1,7 @@
 /** Walking the text of a description and comparing texts the way a reader would. */
 import type { PathSegment } from "../../lint/finding.js";
 import type { Position } from "../../model/types.js";
+import { lastAtOrBefore } from "../../util/sorted.js";
 import { memoByText } from "./memo.js";
 
 export interface TextEntry {
@@ -91,24 +92,13 @@ export function entriesMatching(position: Position, pattern: RegExp): TextEntry[
   for (let match = scan.exec(text); match; match = scan.exec(text)) {
     const end = match.index + Math.max(match[0].length, 1);
     if (match[0].length === 0) scan.lastIndex++;
-    let index = Math.max(next, entryAt(starts, match.index));
+    let index = Math.max(next, lastAtOrBefore(starts, match.index));
     for (; index < entries.length && starts[index]! < end; index++) found.push(entries[index]!);
     next = Math.max(next, index);
   }
   return found;
 }
 
-/** Index of the entry whose text (or the "\n" after it) holds `offset`. */
-function entryAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** Every list of strings in the description with its path (a Text written as a list). */
 export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
