@@ -99,7 +99,6 @@ export function entriesMatching(position: Position, pattern: RegExp): TextEntry[
   return found;
 }
 
-
 /** Every list of strings in the description with its path (a Text written as a list). */
 export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
   const cached = listsCache.get(position);
