@@ -14,6 +14,7 @@ import { dataRegExp, textData } from "../src/rules/data.js";
 import { applyEdits, editsProduce } from "../src/rules/support/scalar.js";
 import { entriesMatching, joinedText, textEntries } from "../src/rules/support/text.js";
 import { doubledPhraseRanges, doubledPhrases } from "../src/rules/text/doubled-word.js";
+import { normalized, spaceOnlyInLines } from "../src/rules/text/whitespace.js";
 import { packageRoot } from "../src/paths.js";
 import { runCliProcess } from "./helpers.js";
 
@@ -229,5 +230,74 @@ describe("VTVL_TIMING", () => {
     const times = rows.map((row) => Number(row.split("|")[1]));
     expect(times.every((ms) => ms >= 0)).toBe(true);
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
+
+describe("the irregular-space fix proved on its line", () => {
+  it("never calls an edit safe that changes more than spaces", () => {
+    const token = fc.constantFrom(
+      "x",
+      "yy",
+      "từ\u00a0ngữ",
+      "a\u200bb",
+      " ",
+      "\u00a0",
+      "\u200b",
+      "\u3000",
+      ":",
+      ": ",
+      "- ",
+      "? ",
+      "#",
+      " #",
+      "&a",
+      "*a",
+      "!t ",
+      '"',
+      "'",
+      "[",
+      "]",
+      "{",
+      "}",
+      ",",
+      "\\",
+      "|",
+      ">",
+      "k: ",
+    );
+    const line = fc
+      .tuple(fc.constantFrom("", "  ", "    "), fc.array(token, { minLength: 1, maxLength: 7 }))
+      .map(([indent, tokens]) => indent + tokens.join(""));
+    let provedOnLine = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        const text = `${lines.join("\n")}\n`;
+        let data: unknown;
+        try {
+          data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+        } catch {
+          return; // vtvl lints only files that parse
+        }
+        const edits: TextEdit[] = [];
+        for (const match of text.matchAll(/[\u00a0\u3000]|\u200b/g))
+          if (match.index > 0)
+            edits.push({
+              start: match.index,
+              end: match.index + 1,
+              text: match[0] === "\u200b" ? "" : " ",
+            });
+        if (!edits.length || !spaceOnlyInLines(text, edits)) return;
+        provedOnLine++;
+        let edited: unknown;
+        try {
+          edited = yaml.load(applyEdits(text, edits), { schema: yaml.CORE_SCHEMA });
+        } catch {
+          expect.fail(`the edit breaks the file: ${JSON.stringify(text)}`);
+        }
+        expect(normalized(edited), JSON.stringify(text)).toBe(normalized(data));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(provedOnLine).toBeGreaterThan(50);
   });
 });

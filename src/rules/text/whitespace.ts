@@ -28,7 +28,7 @@ function tidy(value: string): string {
 }
 
 /** The data with every string's spaces made plain, as JSON: what the irregular-space fix must not change. */
-function normalized(data: unknown): string {
+export function normalized(data: unknown): string {
   return JSON.stringify(data, (_key, value: unknown) =>
     typeof value === "string"
       ? value
@@ -46,6 +46,54 @@ function normalizedData(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Explicit keys ("? ") and flow mappings left open at the end of a line: keys that may run over several lines,
+ * which the line check cannot see.
+ */
+function mayHaveKeysOverLines(text: string): boolean {
+  if (/(?:^|[\s,[{-])\?(?:[ \t]|$)/m.test(text)) return true;
+  if (!text.includes("{")) return false;
+  return text.split("\n").some((line) => line.split("{").length > line.split("}").length);
+}
+/** Any character of the line that is not a space of any kind. */
+const CONTENT = /[^\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
+/**
+ * Indicators that a following space would turn into structure ("key: v", "- item", "? k", flow lists), and
+ * the backslash of an escape.
+ */
+const STRUCTURE_BEFORE = new Set([":", "-", "?", ",", "[", "{", "\\"]);
+/** What a preceding space would make a comment or a mapping. */
+const STRUCTURE_AFTER = new Set(["#", ":", ",", "]", "}"]);
+
+/**
+ * Whether replacing (or removing) the special space at `at` can only change the spaces of a text: it stands
+ * right after some content of its line, not next to an indicator, not in an anchor, alias or tag, and nothing after
+ * it on the line could make it part of a key. Anything else is proved by parsing the edited file.
+ */
+function spaceOnlyInText(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  let lineEnd = text.indexOf("\n", at);
+  if (lineEnd === -1) lineEnd = text.length;
+  const before = text.slice(lineStart, at);
+  const after = text.slice(at + 1, lineEnd);
+  // Content on both sides on its line: at an end of a line, YAML's folding of lines may take a space away.
+  if (!CONTENT.test(before) || !CONTENT.test(after)) return false;
+  // Right after content; or after a space when a letter or digit follows (a space before it would make the
+  // next character the start of a node, which must not become an indicator).
+  const previous = before.at(-1)!;
+  if (!CONTENT.test(previous) && !/^[\p{L}\p{N}]/u.test(after)) return false;
+  if (STRUCTURE_BEFORE.has(before.at(-1)!) || STRUCTURE_AFTER.has(after.charAt(0))) return false;
+  if (/(?:^|\s)[&*!][^\s]*$/.test(before)) return false;
+  // Inside a flow mapping every word may be a key ("{a b}" is a mapping with the key "a b").
+  if (before.split("{").length > before.split("}").length) return false;
+  return !/:(?:\s|$)|\s#/.test(after);
+}
+
+/** Whether every edit of the irregular-space fix is proved safe on its own line (spaceOnlyInText). */
+export function spaceOnlyInLines(text: string, edits: readonly TextEdit[]): boolean {
+  return !mayHaveKeysOverLines(text) && edits.every((edit) => spaceOnlyInText(text, edit.start));
 }
 
 function reportIrregular(context: RuleContext): void {
@@ -73,8 +121,11 @@ function reportIrregular(context: RuleContext): void {
     lineStart += line.length + 1;
   }
   const allEdits = lines.flatMap((line) => line.edits);
-  // The file as parsed is the context's data: only the edited text needs parsing.
-  const safe = normalizedData(applyEdits(text, allEdits)) === normalized(context.position);
+  // Proved on each edit's line where that is enough; otherwise the edited file is parsed and compared with the
+  // context's data (the file as parsed).
+  const safe =
+    spaceOnlyInLines(text, allEdits) ||
+    normalizedData(applyEdits(text, allEdits)) === normalized(context.position);
   for (const line of lines) {
     const fix: Fix | undefined = safe ? { description: "→ space", edits: line.edits } : undefined;
     context.report({
