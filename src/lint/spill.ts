@@ -94,55 +94,27 @@ export class ResultSpill {
   }
 }
 
-/**
- * One copy of each value the stand-ins keep: the same string, and the same list or mapping (a competency
- * with its level, a whole competency list copied from a template), is stored once however many files hold
- * it. Shared values are frozen: the cross-file rules only read them.
- */
+/** One copy of each string the stand-ins keep (competency names, grades recur in every file). */
 class Interner {
-  private readonly strings = new Map<string, { value: string; id: number }>();
-  /** Lists and mappings by their shape: "[" or "{", keys, and the ids of their (already shared) children. */
-  private readonly shapes = new Map<string, { value: object; id: number }>();
-  private readonly ids = new WeakMap<object, number>();
+  private readonly table = new Map<string, string>();
 
-  /** A deep copy of `value`, shared with the equal values seen before; cut loose from the file's text. */
+  /** A deep copy of `value` with its strings shared: also cuts them loose from the file's text. */
   copy<T>(value: T): T {
-    return this.intern(value) as T;
-  }
-
-  private intern(value: unknown): unknown {
     if (typeof value === "string") {
-      let known = this.strings.get(value);
+      let known = this.table.get(value);
       if (known === undefined) {
-        const copy = ` ${value}`.slice(1); // a flat copy, not a slice of the file's text
-        known = { value: copy, id: this.strings.size + 1 };
-        this.strings.set(copy, known);
+        known = ` ${value}`.slice(1); // a flat copy, not a slice of the file's text
+        this.table.set(known, known);
       }
-      return known.value;
+      return known as T;
     }
-    if (value === null || typeof value !== "object") return value;
-    const entries = Array.isArray(value)
-      ? value.map((item: unknown, index) => [String(index), this.intern(item)] as const)
-      : Object.entries(value).map(([key, item]) => [this.intern(key) as string, this.intern(item)] as const);
-    const shape = `${Array.isArray(value) ? "[" : "{"}${entries
-      .map(([key, item]) => `${key}\u0000${this.idOf(item)}`)
-      .join("\u0001")}`;
-    const known = this.shapes.get(shape);
-    if (known) return known.value;
-    const copy = Array.isArray(value)
-      ? entries.map(([, item]) => item)
-      : Object.fromEntries(entries.map(([key, item]) => [key, item]));
-    Object.freeze(copy);
-    const id = this.shapes.size + 1;
-    this.shapes.set(shape, { value: copy, id });
-    this.ids.set(copy, id);
-    return copy;
-  }
-
-  /** A short name of a shared value for the shapes of its parents: its id, or the number or boolean. */
-  private idOf(value: unknown): string {
-    if (value !== null && typeof value === "object") return `#${this.ids.get(value)}`;
-    return typeof value === "string" ? `$${this.strings.get(value)!.id}` : String(value);
+    if (Array.isArray(value)) return value.map((item: unknown) => this.copy(item)) as T;
+    if (value !== null && typeof value === "object") {
+      const copy: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) copy[key] = this.copy(item);
+      return copy as T;
+    }
+    return value;
   }
 }
 
