@@ -533,7 +533,8 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
 
   const groups = (position.competencies?.groups ?? []).filter((group) => group && typeof group === "object");
   const groupViews = groups.map((group, index): CompetencyGroupView => {
-    const label = group.label ?? spec.competencyGroups[group.group] ?? group.group;
+    // A label of another shape than text is the schema's finding: draw the layout's own.
+    const label = optionalScalar(group.label) ?? spec.competencyGroups[group.group] ?? scalar(group.group);
     const enumerator = vietnameseLetter(index);
     return {
       id: group.group,
