@@ -99,6 +99,25 @@ export function entriesMatching(position: Position, pattern: RegExp): TextEntry[
   return found;
 }
 
+/**
+ * Of a rule's `items` (the patterns of its data), those whose pattern may match in the description, and the
+ * texts where one may, in document order (entriesMatching, once per pattern). Callers test each item on each
+ * of these texts again.
+ */
+export function itemsInTexts<T>(
+  position: Position,
+  items: readonly T[],
+  patternOf: (item: T) => RegExp,
+): { items: T[]; texts: TextEntry[] } {
+  const candidates = new Set<TextEntry>();
+  const matched = items.filter((item) => {
+    const entries = entriesMatching(position, patternOf(item));
+    for (const entry of entries) candidates.add(entry);
+    return entries.length > 0;
+  });
+  return { items: matched, texts: textEntries(position).filter((entry) => candidates.has(entry)) };
+}
+
 /** Every list of strings in the description with its path (a Text written as a list). */
 export function stringLists(position: Position): Array<{ items: string[]; path: PathSegment[] }> {
   const cached = listsCache.get(position);

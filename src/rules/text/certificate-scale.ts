@@ -1,6 +1,6 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { entriesMatching, textEntries, type TextEntry } from "../support/text.js";
+import { itemsInTexts } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 /**
@@ -28,14 +28,12 @@ export const certificateScale: Rule = {
     },
   },
   check(context) {
-    const candidates = new Set<TextEntry>();
-    const patterns = textData().certificateScale.patterns.filter((pattern) => {
-      const entries = entriesMatching(context.position, dataRegExp(pattern, "u"));
-      for (const entry of entries) candidates.add(entry);
-      return entries.length > 0;
-    });
-    for (const entry of textEntries(context.position)) {
-      if (!candidates.has(entry)) continue;
+    const { items: patterns, texts } = itemsInTexts(
+      context.position,
+      textData().certificateScale.patterns,
+      (pattern) => dataRegExp(pattern, "u"),
+    );
+    for (const entry of texts) {
       for (const pattern of patterns) {
         const match = dataRegExp(pattern, "u").exec(entry.text);
         if (!match) continue;

@@ -1,6 +1,6 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar, scalarFix } from "../support/scalar.js";
-import { entriesMatching, textEntries, type TextEntry } from "../support/text.js";
+import { itemsInTexts } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -40,14 +40,10 @@ export const noMarkup: Rule = {
     },
   },
   check(context) {
-    const candidates = new Set<TextEntry>();
-    const kinds = textData().markup.filter((kind) => {
-      const entries = entriesMatching(context.position, dataRegExp(kind.pattern));
-      for (const entry of entries) candidates.add(entry);
-      return entries.length > 0;
-    });
-    for (const entry of textEntries(context.position)) {
-      if (!candidates.has(entry)) continue;
+    const { items: kinds, texts } = itemsInTexts(context.position, textData().markup, (kind) =>
+      dataRegExp(kind.pattern),
+    );
+    for (const entry of texts) {
       for (const kind of kinds) {
         const seen = new Map<string, number>();
         for (const match of entry.text.matchAll(dataRegExp(kind.pattern))) {

@@ -1,6 +1,6 @@
 import { dataRegExp, textData, type PatternEntry } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { entriesMatching, excerpt, textEntries, type TextEntry } from "../support/text.js";
+import { excerpt, itemsInTexts } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 function isValidRegExp(pattern: string): boolean {
@@ -49,17 +49,12 @@ export const placeholderLeft: Rule = {
             source: ".vtvlrc.yaml",
           }))
       : [];
-    const candidates = new Set<TextEntry>();
-    const placeholders: PatternEntry[] = [...textData().placeholders, ...extra].filter((placeholder) => {
-      const entries = entriesMatching(
-        context.position,
-        dataRegExp(placeholder.scan ?? placeholder.pattern, "mu"),
-      );
-      for (const entry of entries) candidates.add(entry);
-      return entries.length > 0;
-    });
-    for (const entry of textEntries(context.position)) {
-      if (!candidates.has(entry)) continue;
+    const { items: placeholders, texts } = itemsInTexts(
+      context.position,
+      [...textData().placeholders, ...extra],
+      (placeholder) => dataRegExp(placeholder.scan ?? placeholder.pattern, "mu"),
+    );
+    for (const entry of texts) {
       for (const placeholder of placeholders) {
         if (placeholder.paths && !placeholder.paths.includes(String(entry.path[0]))) continue;
         const match = dataRegExp(placeholder.pattern, "mu").exec(entry.text);
