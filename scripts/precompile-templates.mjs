@@ -7,9 +7,8 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-
-// The options src/render/templates.ts compiles with: a precompiled template must behave the same.
-export const COMPILE_OPTIONS = { preventIndent: true };
+// The options the renderer compiles with: a precompiled template must behave the same.
+import { COMPILE_OPTIONS } from "../dist/render/templates.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const layouts = join(root, "templates/layouts");

@@ -3,13 +3,11 @@
  * the title (the PDF's title), the embedded fonts and a Content-Security-Policy that forbids scripts and any
  * load from outside, so the HTML is as inert in a user's browser as it is in the renderer's.
  */
-import type HandlebarsApi from "handlebars";
-import HandlebarsRuntime from "handlebars/runtime.js";
 import type { FormId, Position } from "../model/types.js";
 import { vtvlVersion } from "../version.js";
 import { fontFaceCss, uncoveredCharacters, type FontSource } from "./fonts.js";
 import { layoutSpec } from "./layouts.js";
-import { compileLayout, type CompiledLayout } from "./templates.js";
+import { compileLayout, handlebarsRuntime, type CompiledLayout } from "./templates.js";
 import { buildPositionView, type PositionView } from "./view.js";
 
 export { vtvlVersion };
@@ -30,7 +28,7 @@ export interface DocumentParts {
 
 /** The shell around a rendered body. `fonts` decides whether the fonts are embedded or served. */
 export function wrapDocument(parts: DocumentParts, fonts: FontSource): string {
-  const escape = (HandlebarsRuntime as unknown as typeof HandlebarsApi).escapeExpression;
+  const escape = handlebarsRuntime.escapeExpression;
   const fontCss = fontFaceCss(fonts.kind === "inline" ? { kind: "inline", text: parts.body } : fonts);
   return [
     "<!doctype html>",

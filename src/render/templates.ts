@@ -45,8 +45,11 @@ const rootOf = (options: Handlebars.HelperOptions) => options.data?.root as Root
 type HandlebarsApi = typeof Handlebars;
 
 const require = createRequire(import.meta.url);
-/** Options every template is compiled with, at build time as at run time. */
-const COMPILE_OPTIONS = { preventIndent: true };
+/** Options every template is compiled with, at build time (scripts/precompile-templates.mjs) as at run time. */
+export const COMPILE_OPTIONS = { preventIndent: true };
+
+/** Handlebars without its compiler: what precompiled templates run on. */
+export const handlebarsRuntime = HandlebarsRuntime as unknown as HandlebarsApi;
 
 interface Precompiled {
   source: string;
@@ -85,8 +88,7 @@ function handlebarsCompiler(): HandlebarsApi {
 export function builtinTemplate(path: string): TemplateFn {
   const source = readFileSync(path, "utf8");
   const built = precompiledFor(path, source);
-  const runtime = HandlebarsRuntime as unknown as HandlebarsApi;
-  if (built) return runtime.create().template(built.spec) as TemplateFn;
+  if (built) return handlebarsRuntime.create().template(built.spec) as TemplateFn;
   return handlebarsCompiler().create().compile(source, COMPILE_OPTIONS);
 }
 
@@ -213,9 +215,7 @@ export function compileLayout(layout: FormId, inputDir?: string): CompiledLayout
     return { name, path, source, built: precompiledFor(path, source) };
   });
   const runtimeOnly = files.every((file) => file.built);
-  const env = createEnvironment(
-    runtimeOnly ? (HandlebarsRuntime as unknown as HandlebarsApi) : handlebarsCompiler(),
-  );
+  const env = createEnvironment(runtimeOnly ? handlebarsRuntime : handlebarsCompiler());
   let page: TemplateFn | undefined;
   for (const { name, path, source, built } of files) {
     let template: TemplateFn;
