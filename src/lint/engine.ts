@@ -66,6 +66,7 @@ export interface FileResult {
 class FileFindings {
   readonly findings: Finding[] = [];
   private locator: SourceLocator | undefined;
+
   constructor(
     readonly file: string,
     readonly text: string,
