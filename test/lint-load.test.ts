@@ -2,14 +2,16 @@
  * Bad input at the engine level: every kind of file a user can hand vtvl by mistake gets a finding with
  * a location and a message that says what to do; and, by property, no input makes the engine throw.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
+import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { INTERNAL_ERROR_MARK, lintBytes, lintText } from "../src/lint/engine.js";
 import { lintSources } from "../src/lint/run.js";
 import { decodeSource, guessLegacyEncoding, isDecodeProblem } from "../src/load/decode.js";
 import { packageRoot } from "../src/paths.js";
 import { runCli, writeTemp } from "./helpers.js";
+import { valuePaths, whatYamlCanHold, withValueAt } from "./wrong-shapes.js";
 
 const valid = readFileSync(`${packageRoot}test/fixtures/valid/tt-02-2023-minimal.yaml`, "utf8");
 const bytes = (...parts: Array<string | number[]>) =>
@@ -198,6 +200,33 @@ describe("property: any input gives findings or a clean result, never an excepti
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("a description of each form with any one value replaced by whatever YAML can hold", () => {
+    const files = [
+      "test/fixtures/valid/tt-02-2023-minimal.yaml",
+      ...[
+        "hung-yen-pl1-1-2022",
+        "ninh-binh-xa-2026",
+        "qd-302-2025-ubnd",
+        "qd-4135-btctw",
+        "tt-02-2023-vpcp",
+      ].map((folder) => `examples/${folder}/${readdirSync(`${packageRoot}examples/${folder}`).sort()[0]}`),
+      "test/fixtures/render/nd-232-2026.yaml",
+    ];
+    const places = files.flatMap((file) => {
+      const data: unknown = parse(readFileSync(`${packageRoot}${file}`, "utf8"));
+      return valuePaths(data).map((path) => ({ data, path }));
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...places), whatYamlCanHold, ({ data, path }, junk) => {
+        const text = stringify(withValueAt(data, path, junk));
+        noCrash(
+          lintSources([{ file: "x.yaml", bytes: new TextEncoder().encode(text) }], { fix: true }).results,
+        );
+      }),
+      { numRuns: Number(process.env.VTVL_PROPERTY_RUNS ?? 150) },
     );
   });
 

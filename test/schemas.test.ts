@@ -48,6 +48,23 @@ describe("published schemas", () => {
     expect(base.$defs.Task!.properties!.outcomes!.title).toBe("Mục tiêu, Kết quả đầu ra");
   });
 
+  it("declare a scalar type for the items of every list whose items must differ", () => {
+    // Without it ajv compares items with fast-deep-equal, which throws on a mapping with a `toString` key.
+    const lists: Array<{ file: string; items: unknown }> = [];
+    const walk = (node: unknown, file: string): void => {
+      if (Array.isArray(node)) node.forEach((entry) => walk(entry, file));
+      else if (node !== null && typeof node === "object") {
+        const schema = node as Record<string, unknown>;
+        if (schema.uniqueItems === true) lists.push({ file, items: schema.items });
+        Object.values(schema).forEach((entry) => walk(entry, file));
+      }
+    };
+    for (const name of schemaFileNames()) walk(loadSchema(name), name);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const { file, items } of lists)
+      expect(["string", "number", "integer", "boolean"], file).toContain((items as { type?: unknown }).type);
+  });
+
   it("say which sections each form requires", () => {
     const required = (id: string) => loadSchema(`${id}.schema.json`).required as string[];
     expect(required("ninh-binh-xa-2026")).toContain("workingConditions");

@@ -11,7 +11,7 @@ import type { Position, RegimeId } from "../model/types.js";
 import { projectRules, rules } from "../rules/index.js";
 import { joinedText } from "../rules/support/text.js";
 import { appliesTo, type ProjectFile, type Report, type Rule, type RuleMeta } from "../rules/types.js";
-import { validateAgainstForm } from "../schema/validator.js";
+import { describeValue, validateAgainstForm } from "../schema/validator.js";
 import { didYouMean } from "../util/similar.js";
 import { builtinRules, FATAL_RULE_IDS } from "./builtin.js";
 import { compareFindings, toPointer, type Finding, type PathSegment, type Severity } from "./finding.js";
@@ -142,10 +142,17 @@ function formProblem(data: Record<string, unknown>): Localized | undefined {
     };
   }
   if (!findForm(data.form)) {
-    const suggestion = typeof data.form === "string" ? didYouMean(data.form, known) : undefined;
+    if (typeof data.form !== "string") {
+      const found = describeValue(data.form);
+      return {
+        vi: `\`form\` phải là mã của một mẫu biểu, không phải ${found.vi}; một trong:\n${list}`,
+        en: `\`form\` must be the id of a form, not ${found.en}; one of:\n${list}`,
+      };
+    }
+    const suggestion = didYouMean(data.form, known);
     return {
-      vi: `Mẫu biểu "${String(data.form)}" không có.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ""} Các mẫu vtvl biết:\n${list}`,
-      en: `Unknown form "${String(data.form)}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} Known forms:\n${list}`,
+      vi: `Mẫu biểu "${data.form}" không có.${suggestion ? ` Có phải ý bạn là "${suggestion}"?` : ""} Các mẫu vtvl biết:\n${list}`,
+      en: `Unknown form "${data.form}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} Known forms:\n${list}`,
     };
   }
   return undefined;

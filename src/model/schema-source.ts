@@ -615,12 +615,17 @@ export const PositionProperties = {
   ),
   adminLevels: opt(
     Type.Array(
-      Type.Union([
-        Type.Literal("trung-uong", { title: "Cấp trung ương" }),
-        Type.Literal("tinh", { title: "Cấp tỉnh" }),
-        Type.Literal("huyen", { title: "Cấp huyện" }),
-        Type.Literal("xa", { title: "Cấp xã" }),
-      ]),
+      Type.Union(
+        [
+          Type.Literal("trung-uong", { title: "Cấp trung ương" }),
+          Type.Literal("tinh", { title: "Cấp tỉnh" }),
+          Type.Literal("huyen", { title: "Cấp huyện" }),
+          Type.Literal("xa", { title: "Cấp xã" }),
+        ],
+        // With its items' type declared, ajv checks uniqueness by value; otherwise by a deep comparison
+        // that throws on a mapping with a `toString` key.
+        { type: "string" },
+      ),
       {
         title: "Cấp hành chính áp dụng",
         description: "Các cấp mà vị trí được sử dụng theo danh mục.",

@@ -147,7 +147,8 @@ function titleOf(path: readonly PathSegment[]): string | undefined {
   return typeof schema?.title === "string" ? schema.title : undefined;
 }
 
-function describeValue(value: unknown): Localized {
+/** A value as a message names it: short text and numbers as they are, other shapes by their kind. */
+export function describeValue(value: unknown): Localized {
   if (value === null || value === undefined) return { vi: "giá trị rỗng", en: "an empty value" };
   if (typeof value === "string") {
     const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
