@@ -19,6 +19,7 @@ import { formRules } from "../src/rules/data.js";
 import { headingWords } from "../src/rules/structure/heading-text.js";
 import { buildPositionView, formatDate } from "../src/render/view.js";
 import { tempDir } from "./helpers.js";
+import { valuePaths, whatYamlCanHold, withValueAt } from "./wrong-shapes.js";
 
 function fixture(form: FormId): Position {
   const file = join(packageRoot, "test/fixtures/render", `${form}.yaml`);
@@ -675,7 +676,10 @@ describe("data of the wrong shape, one level down", () => {
           legend: fc.anything(),
           groups: fc.array(
             fc.record({
-              group: fc.constantFrom("chung", "chuyen-mon", "quan-ly", "x"),
+              group: fc.oneof(
+                fc.constantFrom("chung", "chuyen-mon", "quan-ly", "x", "constructor"),
+                fc.anything(),
+              ),
               label: fc.anything(),
               items: fc.array(anyOf("name", "level", "note")),
             }),
@@ -697,8 +701,19 @@ describe("data of the wrong shape, one level down", () => {
       }),
       {
         numRuns: 200,
-        // Found by this property: a group label whose toString is not a function broke the drawing.
+        // Found by this property: values whose toString is not a function broke the drawing.
         examples: [
+          [
+            "tt-02-2023-vpcp",
+            {
+              competencies: {
+                preamble: 0,
+                legend: 0,
+                groups: [],
+                professionalByLevel: [{ careerLevels: [{ toString: 0 }] }],
+              },
+            },
+          ],
           [
             "nd-232-2026",
             {
@@ -712,6 +727,45 @@ describe("data of the wrong shape, one level down", () => {
           ],
         ],
       },
+    );
+  });
+});
+
+describe("data of the wrong shape, anywhere", () => {
+  it("never stops the drawing, whichever value of a full description is replaced by whatever YAML can hold", () => {
+    const forms = layoutIds();
+    const places = forms.flatMap((form) => valuePaths(fixture(form)).map((path) => ({ form, path })));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...places),
+        fc.constantFrom(...forms),
+        whatYamlCanHold,
+        (place, layout, junk) => {
+          const position = withValueAt(fixture(place.form), place.path, junk) as Position;
+          expect(renderHtmlDocument(position, layout)).toContain("</html>");
+        },
+      ),
+      { numRuns: Number(process.env.VTVL_PROPERTY_RUNS ?? 300) },
+    );
+  });
+});
+
+describe("data of the wrong shape, anywhere, in the catalogue and the layout check", () => {
+  it("never stops them either", () => {
+    const forms = layoutIds();
+    const places = forms.flatMap((form) => valuePaths(fixture(form)).map((path) => ({ form, path })));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...places),
+        fc.constantFrom(...forms),
+        whatYamlCanHold,
+        (place, layout, junk) => {
+          const position = withValueAt(fixture(place.form), place.path, junk) as Position;
+          expect(Array.isArray(missingForLayout(position, layout))).toBe(true);
+          expect(buildCatalogView([{ file: "x.yaml", position }]).groups.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: Number(process.env.VTVL_PROPERTY_RUNS ?? 300) },
     );
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { localize, type Lang } from "../i18n/index.js";
-import { gradeList } from "../model/normalize.js";
+import { asArray, isRecord, ownEntry, scalar } from "../model/loose.js";
 import type { Position } from "../model/types.js";
 import { expandInputs } from "../cli/inputs.js";
 import { LAYOUTS_DIR } from "./layouts.js";
@@ -54,19 +54,32 @@ export interface CatalogView {
 }
 
 function gradeText(position: Position): string {
-  const grades = gradeList(position.grade).map((grade) => grade.name);
+  const grades = [position.grade as unknown]
+    .flat()
+    .map((grade) => (isRecord(grade) ? scalar(grade.name) : scalar(grade)))
+    .filter(Boolean);
   if (grades.length) return grades.join(" hoặc ");
-  const title = position.professionalTitle;
-  if (title) return [title.name, title.rank && `hạng ${title.rank}`].filter(Boolean).join(" ");
+  const title = isRecord(position.professionalTitle) ? position.professionalTitle : undefined;
+  if (title)
+    return [scalar(title.name), scalar(title.rank) && `hạng ${scalar(title.rank)}`].filter(Boolean).join(" ");
   return "";
+}
+
+/** The levels, category and agency a file gives, values of another shape read as absent. */
+function catalogFacts(position: Position) {
+  return {
+    levels: asArray<unknown>(position.adminLevels),
+    category: scalar(position.category),
+    agency: isRecord(position.header) ? scalar(position.header.agency) : "",
+  };
 }
 
 /** Pure: the catalogue of the given positions (in the order given, grouped by category when mixed). */
 export function buildCatalogView(entries: ReadonlyArray<{ file: string; position: Position }>): CatalogView {
-  const used = LEVELS.filter((level) =>
-    entries.some((entry) => (entry.position.adminLevels ?? []).includes(level.id)),
-  );
-  const categories = [...new Set(entries.map((entry) => entry.position.category ?? ""))];
+  const facts = new Map(entries.map((entry) => [entry, catalogFacts(entry.position)]));
+  const factsOf = (entry: (typeof entries)[number]) => facts.get(entry)!;
+  const used = LEVELS.filter((level) => entries.some((entry) => factsOf(entry).levels.includes(level.id)));
+  const categories = [...new Set(entries.map((entry) => factsOf(entry).category))];
   const grouped = categories.length > 1;
   const order = (category: string) => {
     const index = CATEGORY_ORDER.indexOf(category);
@@ -76,22 +89,24 @@ export function buildCatalogView(entries: ReadonlyArray<{ file: string; position
     ? [...categories]
         .sort((a, b) => order(a) - order(b))
         .map((category, index) => ({
-          label: `${ROMAN[index] ?? index + 1}. ${CATEGORY_TITLES[category] ?? "Vị trí việc làm khác"}`,
-          entries: entries.filter((entry) => (entry.position.category ?? "") === category),
+          label: `${ROMAN[index] ?? index + 1}. ${ownEntry(CATEGORY_TITLES, category) ?? "Vị trí việc làm khác"}`,
+          entries: entries.filter((entry) => factsOf(entry).category === category),
         }))
     : [{ label: undefined, entries: [...entries] }];
   const viewGroups = groups.map((group) => ({
     label: group.label,
     rows: group.entries.map((entry, index) => ({
       stt: `${index + 1}.`,
-      name: entry.position.name,
+      name: scalar(entry.position.name),
       grade: gradeText(entry.position),
-      marks: used.map((level) => (entry.position.adminLevels ?? []).includes(level.id)),
+      marks: used.map((level) => factsOf(entry).levels.includes(level.id)),
       file: entry.file,
     })),
   }));
-  const agencies = [...new Set(entries.map((entry) => entry.position.header?.agency).filter(Boolean))];
-  const vienChuc = entries.every((entry) => !entry.position.grade && entry.position.professionalTitle);
+  const agencies = [...new Set(entries.map((entry) => factsOf(entry).agency).filter(Boolean))];
+  const vienChuc = entries.every(
+    (entry) => !entry.position.grade && isRecord(entry.position.professionalTitle),
+  );
   return {
     title: "DANH MỤC VỊ TRÍ VIỆC LÀM",
     subtitle: agencies.length === 1 ? agencies[0] : undefined,

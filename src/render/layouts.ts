@@ -6,8 +6,9 @@
  */
 import type { Localized } from "../i18n/index.js";
 import { findForm } from "../model/forms.js";
-import { allCompetencies, levelRange, textItems } from "../model/normalize.js";
-import type { FormId, Position } from "../model/types.js";
+import { asArray, isRecord, scalar, textList } from "../model/loose.js";
+import { levelRange } from "../model/normalize.js";
+import type { FormId, Level, Position } from "../model/types.js";
 import { layoutSpec } from "./layout-spec.js";
 
 export {
@@ -68,21 +69,23 @@ export function missingForLayout(position: Position, layout: FormId): MissingFie
     }
   }
   if (spec.checks?.includes("integer-levels")) {
-    for (const item of allCompetencies(position)) {
-      const range = levelRange(item.level);
+    const groups = isRecord(position.competencies) ? asArray<unknown>(position.competencies.groups) : [];
+    const items = groups.filter(isRecord).flatMap((group) => asArray<unknown>(group.items).filter(isRecord));
+    for (const item of items) {
+      const range = levelRange(item.level as Level);
       if (!range || range.min !== range.max) {
         missing.push({
           path: "/competencies",
           message: {
-            vi: `năng lực "${item.name}" cần đúng một cấp độ (1–5) để đánh dấu X, đang là "${describeLevel(item.level)}"`,
-            en: `competency "${item.name}" needs exactly one level (1–5) for its X mark, has "${describeLevel(item.level)}"`,
+            vi: `năng lực "${scalar(item.name)}" cần đúng một cấp độ (1–5) để đánh dấu X, đang là "${describeLevel(item.level)}"`,
+            en: `competency "${scalar(item.name)}" needs exactly one level (1–5) for its X mark, has "${describeLevel(item.level)}"`,
           },
         });
       }
     }
   }
   if (spec.checks?.includes("task-career-levels")) {
-    const tasks = Array.isArray(position.tasks) ? position.tasks : [];
+    const tasks = asArray<unknown>(position.tasks).filter(isRecord);
     const without = tasks.filter(
       (task) => task.careerLevel === undefined && !isBlank(task.work ?? task.area),
     );
@@ -90,8 +93,8 @@ export function missingForLayout(position: Position, layout: FormId): MissingFie
       missing.push({
         path: "/tasks",
         message: {
-          vi: `${without.length} công việc chưa ghi bậc nghề nghiệp (\`careerLevel\`), ví dụ "${textItems(without[0]!.work ?? without[0]!.area)[0] ?? ""}"`,
-          en: `${without.length} task(s) without a career level (\`careerLevel\`), e.g. "${textItems(without[0]!.work ?? without[0]!.area)[0] ?? ""}"`,
+          vi: `${without.length} công việc chưa ghi bậc nghề nghiệp (\`careerLevel\`), ví dụ "${textList(without[0]!.work ?? without[0]!.area)[0] ?? ""}"`,
+          en: `${without.length} task(s) without a career level (\`careerLevel\`), e.g. "${textList(without[0]!.work ?? without[0]!.area)[0] ?? ""}"`,
         },
       });
     }
@@ -101,6 +104,9 @@ export function missingForLayout(position: Position, layout: FormId): MissingFie
 
 function describeLevel(level: unknown): string {
   if (level === null || level === undefined) return "";
-  if (typeof level === "object") return Object.values(level as Record<string, unknown>).join("-");
-  return String(level);
+  if (typeof level === "object")
+    return Object.values(level as Record<string, unknown>)
+      .map(scalar)
+      .join("-");
+  return scalar(level);
 }

@@ -3,13 +3,8 @@
  * cells, bullets, merged cells), following the layout's spec. Pure functions: no I/O, no HTML. Every value
  * stays raw text; the templates escape it. Data the layout has no place for is still shown (never dropped).
  */
-import {
-  gradeList,
-  levelLabel,
-  levelRange,
-  STANDARD_REQUIREMENT_LABELS,
-  textItems,
-} from "../model/normalize.js";
+import { gradeList, levelLabel, levelRange, STANDARD_REQUIREMENT_LABELS } from "../model/normalize.js";
+import { asArray, isRecord, optionalScalar, ownEntry, scalar, textList } from "../model/loose.js";
 import type { CompetencyGroup, Level, Position, Task, Text } from "../model/types.js";
 import type { LayoutSpec, RequirementKey } from "./layouts.js";
 
@@ -189,23 +184,6 @@ const LETTERED = /^\s*[a-zđ]\)\s/u;
 
 const MARKED = /^\s*(\d+(\.\d+)*\s*[.)/-]|[a-zđ]\)|[-–—•+*✓])\s*/u;
 
-/** Strings from any text-like value, tolerating the wrong shapes a file with schema errors may hold. */
-function texts(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === "string" || typeof value === "number") return textItems(String(value));
-  if (Array.isArray(value)) return value.flatMap((entry) => (typeof entry === "object" ? [] : texts(entry)));
-  return [];
-}
-
-/** A single value as text: strings and numbers as they are, anything else (a wrong shape) as nothing. */
-function scalar(value: unknown): string {
-  return typeof value === "string" || typeof value === "number" ? String(value) : "";
-}
-
-function optionalScalar(value: unknown): string | undefined {
-  return scalar(value) || undefined;
-}
-
 /** A level as printed, or "" for a shape that is not a level. */
 function safeLevelLabel(level: unknown): string {
   if (typeof level === "number" || typeof level === "string") return String(level);
@@ -225,7 +203,7 @@ function safeLevelRange(level: unknown) {
 }
 
 function items(value: unknown, bullet: string | undefined, bulletSingle = false): Item[] {
-  const list = texts(value);
+  const list = textList(value);
   const useBullet = bullet && (list.length > 1 || bulletSingle);
   return list.map((text) => (useBullet && !MARKED.test(text) ? { bullet, text } : { text }));
 }
@@ -235,7 +213,7 @@ function plain(value: unknown): Item[] {
 }
 
 function joined(value: unknown, separator = "; "): string {
-  return texts(value).join(separator);
+  return textList(value).join(separator);
 }
 
 /** ISO dates as the forms write them (dd/mm/yyyy); anything else as written. */
@@ -334,7 +312,7 @@ function requirementRows(position: Position, spec: LayoutSpec): RequirementRow[]
   const add = (key: RequirementKey, label: string, optional: boolean) => {
     seen.add(key);
     const value = requirements[key];
-    const list = isRecord(value) ? texts(value.text) : texts(value);
+    const list = isRecord(value) ? textList(value.text) : textList(value);
     if (optional && list.length === 0) return;
     rows.push({
       label: (isRecord(value) ? optionalScalar(value.label) : undefined) ?? label,
@@ -417,14 +395,6 @@ export function withoutFormWording(position: Position): Position {
   return { ...rest, header, approval, requirements, competencies } as Position;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function asArray<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
 /**
  * The sections whose shape the drawing relies on, with anything of the wrong shape (a file with schema errors)
  * treated as absent: the schema warnings already name them, and the rest of the file still prints.
@@ -495,7 +465,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
   const code =
     optionalScalar(header.code) ??
     (spec.header.appendixLabelTopRight ? optionalScalar(appendix?.label) : undefined);
-  const printedMotto = texts(header.mottoLines);
+  const printedMotto = textList(header.mottoLines);
   const mottoLines = printedMotto.length
     ? {
         lines: printedMotto.map((text, index) => ({
@@ -534,7 +504,8 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
   const groups = (position.competencies?.groups ?? []).filter((group) => group && typeof group === "object");
   const groupViews = groups.map((group, index): CompetencyGroupView => {
     // A label of another shape than text is the schema's finding: draw the layout's own.
-    const label = optionalScalar(group.label) ?? spec.competencyGroups[group.group] ?? scalar(group.group);
+    const label =
+      optionalScalar(group.label) ?? ownEntry(spec.competencyGroups, group.group) ?? scalar(group.group);
     const enumerator = vietnameseLetter(index);
     return {
       id: group.group,
@@ -546,7 +517,10 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
   });
   const byGroup: PositionView["competencies"]["byGroup"] = {};
   const groupKeys = { chung: "chung", "chuyen-mon": "chuyenMon", "quan-ly": "quanLy" } as const;
-  for (const group of groupViews) byGroup[groupKeys[group.id]] ??= group;
+  for (const group of groupViews) {
+    const key = ownEntry(groupKeys, group.id);
+    if (key) byGroup[key] ??= group;
+  }
 
   const conditions = position.workingConditions;
   const approval =
@@ -611,7 +585,7 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
     headings: { ...(position.headings ?? {}) },
     wording: { headings: spec.headings, columns: spec.columns },
     objective: plain(position.objective),
-    objectiveLabelled: texts(position.objective)[0]?.trim().startsWith("Tóm tắt tổng quan") ?? false,
+    objectiveLabelled: textList(position.objective)[0]?.trim().startsWith("Tóm tắt tổng quan") ?? false,
     italicGroups: spec.italicGroupLabels ?? false,
     tasks,
     tasksByCategory: {
@@ -659,7 +633,9 @@ export function buildPositionView(original: Position, spec: LayoutSpec): Positio
       professionalByLevel: (position.competencies?.professionalByLevel ?? []).map((entry) => ({
         level: scalar(entry.level),
         description: plain(entry.description as Text),
-        careerLevels: asArray<number>(entry.careerLevels)
+        careerLevels: asArray<unknown>(entry.careerLevels)
+          .map(scalar)
+          .filter(Boolean)
           .map((level) => `Bậc ${level}`)
           .join(", "),
       })),
