@@ -7,6 +7,7 @@ import { factsFromText } from "../../src/rules/support/experience.js";
 import { gradeInName } from "../../src/rules/support/grade.js";
 import { isBelow, parseRange, within } from "../../src/rules/support/levels.js";
 import { checkNumbering } from "../../src/rules/support/numbering.js";
+import { perText } from "../../src/rules/support/memo.js";
 import { comparisonKey } from "../../src/rules/support/text.js";
 import { doubledPhrases } from "../../src/rules/text/doubled-word.js";
 import { mojibakeWord } from "../../src/rules/text/legacy-encoding.js";
@@ -116,5 +117,30 @@ describe("grades, levels, experience", () => {
       inGrade: "chuyên viên",
     });
     expect(factsFromText(["Không yêu cầu"]).notRequired).toBe(true);
+  });
+});
+
+describe("perText", () => {
+  it("analyses each distinct text once, whichever file's string holds it", () => {
+    let runs = 0;
+    const lengthOf = perText((text) => {
+      runs++;
+      return { length: text.length, text };
+    });
+    const fileA = "form: x\nname: Chuyên viên về tổng hợp\n";
+    const fileB = `${"#".repeat(10)}\nname: Chuyên viên về tổng hợp\n`;
+    const a = { text: fileA.slice(14, fileA.length - 1) };
+    const b = { text: fileB.slice(17, fileB.length - 1) };
+    expect(a.text).toBe(b.text);
+    const first = lengthOf(a);
+    expect(lengthOf(b)).toBe(first);
+    expect(lengthOf(a)).toBe(first);
+    expect(runs).toBe(1);
+    expect(first).toEqual({ length: 23, text: "Chuyên viên về tổng hợp" });
+    // A second analysis reads the same record, and a new text is analysed anew.
+    const upper = perText((text) => text.toUpperCase());
+    expect(upper(b)).toBe("CHUYÊN VIÊN VỀ TỔNG HỢP");
+    expect(lengthOf({ text: "khác" })).toEqual({ length: 4, text: "khác" });
+    expect(runs).toBe(2);
   });
 });

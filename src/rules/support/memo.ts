@@ -18,6 +18,47 @@ export function memoByText<T>(compute: (text: string) => T, limit = 20_000): (te
   };
 }
 
+/** What the analyses registered with perText found in one distinct text: slot i holds the i-th one's result. */
+export interface TextFacts {
+  /** The text, cut loose from the file it was first read in. */
+  readonly text: string;
+  readonly results: unknown[];
+}
+
+const FACTS_LIMIT = 50_000;
+const factsByText = new Map<string, TextFacts>();
+let analysisCount = 0;
+
+/** The facts record of a text: one table lookup, however many analyses then read it. */
+export function factsFor(text: string): TextFacts {
+  let facts = factsByText.get(text);
+  if (facts === undefined) {
+    facts = { text: flatCopy(text), results: [] };
+    if (factsByText.size >= FACTS_LIMIT) factsByText.clear();
+    factsByText.set(facts.text, facts);
+  }
+  return facts;
+}
+
+/**
+ * A pure analysis of one text, run once per distinct text of the run. The text rules look at each of a
+ * description's ~130 texts, and the texts of a repository repeat (see memoByText): the per-file cost becomes
+ * one lookup per text, shared by every analysis (`holder.facts` keeps the record for the others), and the
+ * analysis itself runs on new texts only. `analyse` must not return undefined; callers must not modify a result.
+ */
+export function perText<T>(analyse: (text: string) => T): (holder: { text: string; facts?: TextFacts }) => T {
+  const slot = analysisCount++;
+  return (holder) => {
+    const facts = (holder.facts ??= factsFor(holder.text));
+    let result = facts.results[slot] as T | undefined;
+    if (result === undefined) {
+      result = analyse(facts.text);
+      facts.results[slot] = result;
+    }
+    return result;
+  };
+}
+
 /**
  * A copy of `text` that shares no memory with the string it was cut from: concatenating forces V8 to flatten
  * into a new buffer, and the slice then refers to that buffer (far cheaper than structuredClone).

@@ -2,11 +2,13 @@
 import type { PathSegment } from "../../lint/finding.js";
 import type { Position } from "../../model/types.js";
 import { lastAtOrBefore } from "../../util/sorted.js";
-import { memoByText } from "./memo.js";
+import { memoByText, type TextFacts } from "./memo.js";
 
 export interface TextEntry {
   text: string;
   path: PathSegment[];
+  /** What perText analyses found in this text, shared by the rules (set by the first that asks). */
+  facts?: TextFacts;
 }
 
 /** Keys that describe the file rather than the document: their text is not the position's content. */
@@ -21,7 +23,7 @@ export function textEntries(position: Position): TextEntry[] {
   if (cached) return cached;
   const entries: TextEntry[] = [];
   const visit = (value: unknown, path: PathSegment[]): void => {
-    if (typeof value === "string") entries.push({ text: value, path });
+    if (typeof value === "string") entries.push({ text: value, path, facts: undefined });
     else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
     else if (value !== null && typeof value === "object")
       for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
@@ -65,11 +67,6 @@ export function joinedText(position: Position): string {
   return joined(position).text;
 }
 
-/** Where each text of textEntries starts in joinedText. */
-export function textStarts(position: Position): readonly number[] {
-  return joined(position).starts;
-}
-
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
 /**
@@ -97,25 +94,6 @@ export function entriesMatching(position: Position, pattern: RegExp): TextEntry[
     next = Math.max(next, index);
   }
   return found;
-}
-
-/**
- * Of a rule's `items` (the patterns of its data), those whose pattern may match in the description, and the
- * texts where one may, in document order (entriesMatching, once per pattern). Callers test each item on each
- * of these texts again.
- */
-export function itemsInTexts<T>(
-  position: Position,
-  items: readonly T[],
-  patternOf: (item: T) => RegExp,
-): { items: T[]; texts: TextEntry[] } {
-  const candidates = new Set<TextEntry>();
-  const matched = items.filter((item) => {
-    const entries = entriesMatching(position, patternOf(item));
-    for (const entry of entries) candidates.add(entry);
-    return entries.length > 0;
-  });
-  return { items: matched, texts: textEntries(position).filter((entry) => candidates.has(entry)) };
 }
 
 /** Every list of strings in the description with its path (a Text written as a list). */

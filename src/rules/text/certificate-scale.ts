@@ -1,7 +1,17 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { itemsInTexts } from "../support/text.js";
+import { perText } from "../support/memo.js";
+import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
+
+/** The first match in the text of the old scale's patterns, tried in the data's order; null when none. */
+const oldScaleIn = perText((text) => {
+  for (const pattern of textData().certificateScale.patterns) {
+    const match = dataRegExp(pattern, "u").exec(text);
+    if (match) return match[0];
+  }
+  return null;
+});
 
 /**
  * Language and IT certificates were once graded A, B, C. Since 2014 the language scale is the 6 bậc of the
@@ -28,23 +38,15 @@ export const certificateScale: Rule = {
     },
   },
   check(context) {
-    const { items: patterns, texts } = itemsInTexts(
-      context.position,
-      textData().certificateScale.patterns,
-      (pattern) => dataRegExp(pattern, "u"),
-    );
-    for (const entry of texts) {
-      for (const pattern of patterns) {
-        const match = dataRegExp(pattern, "u").exec(entry.text);
-        if (!match) continue;
-        context.report({
-          messageId: "oldScale",
-          data: { text: match[0] },
-          path: entry.path,
-          offsets: offsetsInScalar(context.text, entry.path, match[0]),
-        });
-        break;
-      }
+    for (const entry of textEntries(context.position)) {
+      const match = oldScaleIn(entry);
+      if (match === null) continue;
+      context.report({
+        messageId: "oldScale",
+        data: { text: match },
+        path: entry.path,
+        offsets: offsetsInScalar(context.text, entry.path, match),
+      });
     }
   },
 };

@@ -1,6 +1,7 @@
 import { textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
-import { joinedText, textEntries, textStarts } from "../support/text.js";
+import { perText } from "../support/memo.js";
+import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 let lists: { single: Set<string>; conjunctions: Set<string> } | undefined;
@@ -166,6 +167,8 @@ export function doubledPhrases(text: string): string[] {
  * compounds ("phân công công việc", "đảm bảo bảo mật") and pairs joined by a conjunction ("ngành hoặc ngành
  * hoặc chuyên ngành") are Vietnamese, not slips (data/rules/text.yaml `doubledWords`).
  */
+const doubledPhrasesOf = perText(doubledPhraseRanges);
+
 export const doubledWord: Rule = {
   id: "doubled-word",
   meta: {
@@ -186,24 +189,21 @@ export const doubledWord: Rule = {
     },
   },
   check(context) {
-    const entries = textEntries(context.position);
-    const starts = textStarts(context.position);
-    let index = 0;
-    for (const range of doubledPhraseRanges(joinedText(context.position))) {
-      while (index + 1 < entries.length && starts[index + 1]! <= range.start) index++;
-      const entry = entries[index]!;
-      const phrase = entry.text.slice(range.start - starts[index]!, range.end - starts[index]!);
-      const half = phrase
-        .split(" ")
-        .slice(0, phrase.split(" ").length / 2)
-        .join(" ");
-      context.report({
-        messageId: "doubled",
-        data: { phrase },
-        path: entry.path,
-        offsets: offsetsInScalar(context.text, entry.path, phrase),
-        suggestions: [half],
-      });
+    for (const entry of textEntries(context.position)) {
+      for (const range of doubledPhrasesOf(entry)) {
+        const phrase = entry.text.slice(range.start, range.end);
+        const half = phrase
+          .split(" ")
+          .slice(0, phrase.split(" ").length / 2)
+          .join(" ");
+        context.report({
+          messageId: "doubled",
+          data: { phrase },
+          path: entry.path,
+          offsets: offsetsInScalar(context.text, entry.path, phrase),
+          suggestions: [half],
+        });
+      }
     }
   },
 };

@@ -1,6 +1,7 @@
 import { textData } from "../data.js";
 import { offsetsInScalar, scalarFix } from "../support/scalar.js";
-import { isWordBoundary, joinedText, textEntries } from "../support/text.js";
+import { perText } from "../support/memo.js";
+import { isWordBoundary, textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 /**
@@ -8,6 +9,36 @@ import type { Rule } from "../types.js";
  * correction. The list is data; a correction is a safe fix because each entry is a whole phrase that has no
  * other reading.
  */
+interface Typo {
+  wrong: string;
+  right: string;
+}
+
+/**
+ * Each whole-word occurrence of a typo in the text, typo by typo: where it starts and which occurrence of the
+ * typo's text it is (counting those inside longer words, as the fix finds them in the scalar's source).
+ */
+function typoHits(
+  typos: readonly Typo[],
+  text: string,
+): Array<{ typo: Typo; at: number; occurrence: number }> {
+  const hits: Array<{ typo: Typo; at: number; occurrence: number }> = [];
+  for (const typo of typos) {
+    let from = 0;
+    let occurrence = 0;
+    for (;;) {
+      const at = text.indexOf(typo.wrong, from);
+      if (at < 0) break;
+      from = at + typo.wrong.length;
+      occurrence++;
+      if (isWordBoundary(text, at, from)) hits.push({ typo, at, occurrence });
+    }
+  }
+  return hits;
+}
+
+const typosIn = perText((text) => typoHits(textData().typos, text));
+
 export const knownTypo: Rule = {
   id: "known-typo",
   meta: {
@@ -38,36 +69,20 @@ export const knownTypo: Rule = {
             typeof (entry as { right?: unknown }).right === "string",
         )
       : [];
-    const all = joinedText(context.position);
-    const typos = [...textData().typos, ...extra].filter((typo) => all.includes(typo.wrong));
     for (const entry of textEntries(context.position)) {
-      for (const typo of typos) {
-        let from = 0;
-        let occurrence = 0;
-        for (;;) {
-          const at = entry.text.indexOf(typo.wrong, from);
-          if (at < 0) break;
-          from = at + typo.wrong.length;
-          occurrence++;
-          if (!isWordBoundary(entry.text, at, from)) continue;
-          const corrected = entry.text.slice(0, at) + typo.right + entry.text.slice(from);
-          const replacements = Array.from({ length: occurrence }, (_, k): [string, string] =>
-            k < occurrence - 1 ? [typo.wrong, typo.wrong] : [typo.wrong, typo.right],
-          );
-          context.report({
-            messageId: "typo",
-            data: typo,
-            path: entry.path,
-            offsets: offsetsInScalar(context.text, entry.path, typo.wrong, occurrence - 1),
-            fix: scalarFix(
-              context.text,
-              entry.path,
-              replacements,
-              corrected,
-              `${typo.wrong} → ${typo.right}`,
-            ),
-          });
-        }
+      const hits = extra.length ? [...typosIn(entry), ...typoHits(extra, entry.text)] : typosIn(entry);
+      for (const { typo, at, occurrence } of hits) {
+        const corrected = entry.text.slice(0, at) + typo.right + entry.text.slice(at + typo.wrong.length);
+        const replacements = Array.from({ length: occurrence }, (_, k): [string, string] =>
+          k < occurrence - 1 ? [typo.wrong, typo.wrong] : [typo.wrong, typo.right],
+        );
+        context.report({
+          messageId: "typo",
+          data: { wrong: typo.wrong, right: typo.right },
+          path: entry.path,
+          offsets: offsetsInScalar(context.text, entry.path, typo.wrong, occurrence - 1),
+          fix: scalarFix(context.text, entry.path, replacements, corrected, `${typo.wrong} → ${typo.right}`),
+        });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
+import { perText } from "../support/memo.js";
 import { entriesMatching } from "../support/text.js";
 import type { Rule } from "../types.js";
 
@@ -54,6 +55,8 @@ export function mojibakeWord(text: string): { word: string; encoding: "TCVN3" | 
  * Vietnamese typed with a TCVN3 (ABC) or VNI font and pasted as Unicode comes out as "Chuyªn viªn" or
  * "Chuyeân vieân": readable by nobody, and invisible to search. NĐ 30/2020 requires Unicode (TCVN 6909:2001).
  */
+const mojibakeIn = perText((text) => mojibakeWord(text) ?? null);
+
 export const legacyEncoding: Rule = {
   id: "legacy-encoding",
   meta: {
@@ -75,7 +78,7 @@ export const legacyEncoding: Rule = {
   },
   check(context) {
     for (const entry of entriesMatching(context.position, getSignatures().any)) {
-      const found = mojibakeWord(entry.text);
+      const found = mojibakeIn(entry);
       if (!found) continue;
       context.report({
         messageId: "mojibake",

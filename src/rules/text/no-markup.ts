@@ -1,6 +1,7 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar, scalarFix } from "../support/scalar.js";
-import { itemsInTexts } from "../support/text.js";
+import { perText } from "../support/memo.js";
+import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -20,6 +21,23 @@ function replacementFor(id: string, markup: string, before: string, after: strin
  * Converters leave markup in the text: Word bookmarks ("[bookmark: _GoBack]"), HTML tags ("<p>", "<ul
  * style=…>", "<u>") and entities ("&nbsp;"). They would print as such on the form.
  */
+/**
+ * Each piece of markup in the text, kind by kind in the data's order: where it is and which occurrence of the
+ * same markup of that kind it is (the fix finds it in the scalar's source by that count).
+ */
+const markupIn = perText((text) => {
+  const found: Array<{ id: string; markup: string; at: number; occurrence: number }> = [];
+  for (const kind of textData().markup) {
+    const seen = new Map<string, number>();
+    for (const match of text.matchAll(dataRegExp(kind.pattern))) {
+      const occurrence = seen.get(match[0]) ?? 0;
+      seen.set(match[0], occurrence + 1);
+      found.push({ id: kind.id, markup: match[0], at: match.index, occurrence });
+    }
+  }
+  return found;
+});
+
 export const noMarkup: Rule = {
   id: "no-markup",
   meta: {
@@ -40,35 +58,25 @@ export const noMarkup: Rule = {
     },
   },
   check(context) {
-    const { items: kinds, texts } = itemsInTexts(context.position, textData().markup, (kind) =>
-      dataRegExp(kind.pattern),
-    );
-    for (const entry of texts) {
-      for (const kind of kinds) {
-        const seen = new Map<string, number>();
-        for (const match of entry.text.matchAll(dataRegExp(kind.pattern))) {
-          const markup = match[0];
-          const occurrence = seen.get(markup) ?? 0;
-          seen.set(markup, occurrence + 1);
-          const at = match.index;
-          const replacement = replacementFor(
-            kind.id,
-            markup,
-            entry.text.charAt(at - 1),
-            entry.text.charAt(at + markup.length),
-          );
-          const expected = entry.text.slice(0, at) + replacement + entry.text.slice(at + markup.length);
-          const replacements = Array.from({ length: occurrence + 1 }, (_, k): [string, string] =>
-            k < occurrence ? [markup, markup] : [markup, replacement],
-          );
-          context.report({
-            messageId: "markup",
-            data: { markup },
-            path: entry.path,
-            offsets: offsetsInScalar(context.text, entry.path, markup, occurrence),
-            fix: scalarFix(context.text, entry.path, replacements, expected, `− ${markup}`),
-          });
-        }
+    for (const entry of textEntries(context.position)) {
+      for (const { id, markup, at, occurrence } of markupIn(entry)) {
+        const replacement = replacementFor(
+          id,
+          markup,
+          entry.text.charAt(at - 1),
+          entry.text.charAt(at + markup.length),
+        );
+        const expected = entry.text.slice(0, at) + replacement + entry.text.slice(at + markup.length);
+        const replacements = Array.from({ length: occurrence + 1 }, (_, k): [string, string] =>
+          k < occurrence ? [markup, markup] : [markup, replacement],
+        );
+        context.report({
+          messageId: "markup",
+          data: { markup },
+          path: entry.path,
+          offsets: offsetsInScalar(context.text, entry.path, markup, occurrence),
+          fix: scalarFix(context.text, entry.path, replacements, expected, `− ${markup}`),
+        });
       }
     }
   },

@@ -1,3 +1,4 @@
+import { isNfc } from "../../util/nfc.js";
 import type { Rule } from "../types.js";
 
 /**
@@ -26,7 +27,7 @@ export const unicodeNfc: Rule = {
   },
   check(context) {
     const { text } = context;
-    if (text.normalize("NFC") === text) return;
+    if (isNfc(text)) return;
     let lineStart = 0;
     while (lineStart <= text.length) {
       const newline = text.indexOf("\n", lineStart);

@@ -1,7 +1,8 @@
 import yaml from "js-yaml";
 import type { Fix, TextEdit } from "../../lint/finding.js";
 import { applyEdits, editsProduce, nodeOffsets } from "../support/scalar.js";
-import { entriesMatching } from "../support/text.js";
+import { perText } from "../support/memo.js";
+import { textEntries } from "../support/text.js";
 import type { Rule, RuleContext } from "../types.js";
 
 /** Spaces that look like a space but are not one: they break search, sorting and duplicate checks. */
@@ -11,8 +12,7 @@ const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 const ANY_IRREGULAR = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
 
 const STRAY = /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/;
-/** STRAY with ^ and $ at every line, for the scan of all texts at once. */
-const STRAY_IN_LINES = new RegExp(STRAY.source, "m");
+const hasStraySpace = perText((text) => STRAY.test(text));
 
 /** The text with its stray spaces made visible: "·" for a space at either end or doubled, "→" for a tab. */
 function shown(value: string): string {
@@ -169,8 +169,8 @@ export const whitespace: Rule = {
   },
   check(context) {
     reportIrregular(context);
-    for (const entry of entriesMatching(context.position, STRAY_IN_LINES)) {
-      if (!STRAY.test(entry.text)) continue;
+    for (const entry of textEntries(context.position)) {
+      if (!hasStraySpace(entry)) continue;
       const expected = tidy(entry.text);
       let fix: Fix | undefined;
       const { start, end } = nodeOffsets(context.text, entry.path);
