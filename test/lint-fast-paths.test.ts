@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { TextEdit } from "../src/lint/finding.js";
 import type { Position } from "../src/model/types.js";
 import { dataRegExp, textData } from "../src/rules/data.js";
-import { applyEdits, editsProduce } from "../src/rules/support/scalar.js";
+import { applyEdits, editsProduce, proofOnLine } from "../src/rules/support/scalar.js";
 import { entriesMatching, joinedText, textEntries } from "../src/rules/support/text.js";
 import { doubledPhraseRanges, doubledPhrases } from "../src/rules/text/doubled-word.js";
 import { normalized, spaceOnlyInLines } from "../src/rules/text/whitespace.js";
@@ -299,5 +299,96 @@ describe("the irregular-space fix proved on its line", () => {
       { numRuns: 4000 },
     );
     expect(provedOnLine).toBeGreaterThan(50);
+  });
+});
+
+describe("the proof of a fix inside a flow collection on its line", () => {
+  it("proves only edits after which the whole file holds the intended value and nothing else changed", () => {
+    const scalar = fc.oneof(
+      fc.stringMatching(/^[a-zà-ỹ][a-zà-ỹ .,:#'"()&*-]{0,12}$/),
+      fc.stringMatching(/^"[a-z :#,'\\{}-]{0,10}"$/),
+      fc.stringMatching(/^'[a-z :#,"{}-]{0,10}'$/),
+    );
+    const replacement = fc.constantFrom(
+      "",
+      " ",
+      "x",
+      ":",
+      ": ",
+      ",",
+      ", b: 1",
+      "}",
+      "{",
+      "]",
+      "#",
+      " #",
+      '"',
+      "'",
+      "&a ",
+      "*a",
+      "!t ",
+    );
+    let provedOnLine = 0;
+    fc.assert(
+      fc.property(
+        scalar,
+        fc.constantFrom("", "  # note"),
+        fc.constantFrom("{ name: V, level: 2 }", "{ level: 2, name: V }", "[ first, V ]", "{ name: [ V ] }"),
+        fc.boolean(),
+        fc.nat(),
+        fc.nat(),
+        replacement,
+        (value, comment, shape, aliased, from, length, inserted) => {
+          const collection = shape.replace("V", value);
+          // With an anchor before the line and its alias after it, an anchor the edit adds would change the alias.
+          const [first, last] = aliased
+            ? ["&a { name: first, level: 1 }", "*a"]
+            : ["{ name: first, level: 1 }", "last"];
+          const before = `form: x\nitems:\n  - ${first}\n  - ${collection}${comment}\n  - ${last}\n`;
+          let data: { items: unknown[] };
+          try {
+            data = yaml.load(before, { schema: yaml.CORE_SCHEMA }) as { items: unknown[] };
+          } catch {
+            return;
+          }
+          const path: Array<string | number> = shape.startsWith("[")
+            ? ["items", 1, 1]
+            : shape.includes("[ V ]")
+              ? ["items", 1, "name", 0]
+              : ["items", 1, "name"];
+          let original: unknown = data;
+          for (const segment of path)
+            original = (original as Record<string, unknown> | null)?.[String(segment)];
+          if (typeof original !== "string") return;
+          const valueStart = before.indexOf(collection) + shape.indexOf("V");
+          const start = valueStart + (from % (value.length + 1));
+          const end = Math.min(valueStart + value.length, start + (length % 4));
+          const edits: TextEdit[] = [{ start, end, text: inserted }];
+          let edited: unknown;
+          try {
+            edited = yaml.load(applyEdits(before, edits), { schema: yaml.CORE_SCHEMA });
+          } catch {
+            edited = undefined;
+          }
+          let actual: unknown = edited;
+          for (const segment of path) actual = (actual as Record<string, unknown> | null)?.[String(segment)];
+          const expected = typeof actual === "string" ? actual : "not this";
+          const proof = proofOnLine(before, edits, path, expected);
+          if (proof === true) {
+            provedOnLine++;
+            // Sound in the strong sense: the edited file is the original with just this value changed.
+            const intended = structuredClone(data) as Record<string, unknown>;
+            let node: Record<string, unknown> = intended;
+            for (const segment of path.slice(0, -1)) node = node[String(segment)] as Record<string, unknown>;
+            node[String(path.at(-1))] = expected;
+            expect(edited).toEqual(intended);
+          }
+          if (proof === false) expect(provedByWholeFile(before, edits, path, expected)).toBe(false);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // The line proof does the work for most edits (it is what makes the competency-name fix cheap).
+    expect(provedOnLine).toBeGreaterThan(300);
   });
 });

@@ -72,6 +72,96 @@ function proveOnLine(
   }
 }
 
+const FLOW_OPEN = new Set(["{", "["]);
+const FLOW_CLOSE = new Set(["}", "]"]);
+/** Characters that could add or change an anchor, an alias or a tag: their meaning reaches past the line. */
+const NODE_PROPERTIES = /[&*!]/;
+
+function loadLineValue(source: string): { value: unknown } | undefined {
+  try {
+    const data = yaml.load(`k: ${source}`, { schema: yaml.CORE_SCHEMA }) as { k?: unknown } | null;
+    return { value: data?.k };
+  } catch {
+    return undefined;
+  }
+}
+
+function withValueAt(value: unknown, path: readonly PathSegment[], replacement: unknown): unknown {
+  if (!path.length) return replacement;
+  if (value === null || typeof value !== "object") return undefined;
+  const [head, ...rest] = path;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...value };
+  (copy as Record<string, unknown>)[String(head)] = withValueAt(
+    (value as Record<string, unknown>)[String(head)],
+    rest,
+    replacement,
+  );
+  return copy;
+}
+
+/**
+ * The proof on the edited line for a scalar inside a flow collection written on one line as a block value
+ * (`- { name: …, level: 3 }`, the competency lists): the collection, edited, is parsed as `k: <collection>
+ * <rest of line>` and must be the original collection with just the scalar changed. Nothing outside the line
+ * can change: the collection closes on its line, and edits that could touch an anchor, alias or tag are left
+ * to the whole-file proof. Undefined when the edit is of another shape or the line alone does not parse.
+ */
+function proveInFlowOnLine(
+  text: string,
+  edits: readonly TextEdit[],
+  path: readonly PathSegment[],
+  expected: unknown,
+): true | undefined {
+  if (path.length < 2) return undefined;
+  const scalar = nodeOffsets(text, path);
+  if (edits.some((edit) => edit.start < scalar.start || edit.end > scalar.end)) return undefined;
+  const lineStart = text.lastIndexOf("\n", scalar.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", scalar.start);
+  if (lineEnd === -1) lineEnd = text.length;
+  // The outermost collection around the scalar that starts on its line.
+  let depth = -1;
+  let collection: { start: number; end: number } | undefined;
+  for (let length = path.length - 1; length >= 1; length--) {
+    const node = nodeOffsets(text, path.slice(0, length));
+    if (node.start < lineStart || !FLOW_OPEN.has(text[node.start]!)) break;
+    collection = node;
+    depth = length;
+  }
+  if (!collection || collection.end > lineEnd || !FLOW_CLOSE.has(text[collection.end - 1]!)) return undefined;
+  if (!BLOCK_VALUE_PREFIX.test(text.slice(lineStart, collection.start))) return undefined;
+  const rest = text.slice(collection.end, lineEnd);
+  if (!LINE_REST.test(rest)) return undefined;
+  const original = text.slice(collection.start, collection.end);
+  const shifted = edits.map((edit) => ({
+    ...edit,
+    start: edit.start - collection.start,
+    end: edit.end - collection.start,
+  }));
+  const edited = applyEdits(original, shifted);
+  if (
+    edited.includes("\n") ||
+    edited.includes("\r") ||
+    NODE_PROPERTIES.test(original) ||
+    NODE_PROPERTIES.test(edited)
+  )
+    return undefined;
+  const before = loadLineValue(original + rest);
+  const after = loadLineValue(edited + rest);
+  if (!before || !after) return undefined;
+  const intended = withValueAt(before.value, path.slice(depth), expected);
+  return JSON.stringify(after.value) === JSON.stringify(intended) ? true : undefined;
+}
+
+/** The proof on the edited line (true or false), or undefined when it takes the whole file. Exported for tests. */
+export function proofOnLine(
+  text: string,
+  edits: readonly TextEdit[],
+  path: readonly PathSegment[],
+  expected: unknown,
+): boolean | undefined {
+  return proveOnLine(text, edits, path, expected) ?? proveInFlowOnLine(text, edits, path, expected);
+}
+
 /**
  * Whether the edited text still parses and holds `expected` at `path`: proved on the edited line when the
  * edit stays inside a one-line scalar (nearly every fix), by parsing the whole edited file otherwise.
@@ -82,7 +172,7 @@ export function editsProduce(
   path: readonly PathSegment[],
   expected: unknown,
 ): boolean {
-  const onLine = proveOnLine(text, edits, path, expected);
+  const onLine = proofOnLine(text, edits, path, expected);
   if (onLine !== undefined) return onLine;
   try {
     const data = yaml.load(applyEdits(text, edits), { schema: yaml.CORE_SCHEMA });
