@@ -1,7 +1,6 @@
 /**
  * The shortcuts that make a large lint run fast must give the answers of the slow paths they replace: the
- * scan of all texts at once (entriesMatching, doubled words on the joined text), the proof of a fix on its
- * line, and VTVL_TIMING's table.
+ * quick scan patterns of the data, the proof of a fix on its line, and VTVL_TIMING's table.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +11,7 @@ import type { TextEdit } from "../src/lint/finding.js";
 import type { Position } from "../src/model/types.js";
 import { dataRegExp, textData } from "../src/rules/data.js";
 import { applyEdits, editsProduce, proofOnLine } from "../src/rules/support/scalar.js";
-import { entriesMatching, joinedText, textEntries } from "../src/rules/support/text.js";
+import { textEntries } from "../src/rules/support/text.js";
 import { doubledPhraseRanges, doubledPhrases } from "../src/rules/text/doubled-word.js";
 import { normalized, spaceOnlyInLines } from "../src/rules/text/whitespace.js";
 import { packageRoot } from "../src/paths.js";
@@ -31,17 +30,6 @@ function exampleFiles(dir = join(packageRoot, "examples")): string[] {
 const examples = exampleFiles().map(
   (file) => yaml.load(readFileSync(file, "utf8"), { schema: yaml.CORE_SCHEMA }) as Position,
 );
-
-/** The patterns the text rules scan with, with the flags they use. */
-function textPatterns(): RegExp[] {
-  const data = textData();
-  return [
-    ...data.placeholders.map((entry) => dataRegExp(entry.pattern, "mu")),
-    ...data.markup.map((entry) => dataRegExp(entry.pattern)),
-    ...data.certificateScale.patterns.map((pattern) => dataRegExp(pattern, "u")),
-    /^[ \t]|[ \t]$|\S[ \t]{2,}\S|\t/m,
-  ];
-}
 
 describe("the scan patterns of the data", () => {
   it("match wherever their pattern does", () => {
@@ -62,74 +50,7 @@ describe("the scan patterns of the data", () => {
   });
 });
 
-/** Per text, as the rules tested before the joined scan: the texts where the pattern matches on its own. */
-function matchingOneByOne(position: Position, pattern: RegExp): string[] {
-  const single = new RegExp(pattern.source, pattern.flags.replace("g", ""));
-  return textEntries(position)
-    .filter((entry) => single.test(entry.text))
-    .map((entry) => JSON.stringify(entry.path));
-}
-
-describe("entriesMatching", () => {
-  it("returns every text of the examples in which a text rule's pattern matches", () => {
-    let matched = 0;
-    for (const position of examples) {
-      for (const pattern of textPatterns()) {
-        const expected = matchingOneByOne(position, pattern);
-        const found = new Set(entriesMatching(position, pattern).map((entry) => JSON.stringify(entry.path)));
-        for (const path of expected) expect(found, `${pattern} ${path}`).toContain(path);
-        matched += expected.length;
-      }
-    }
-    expect(matched).toBeGreaterThan(100);
-  });
-
-  it("returns every matching text of generated descriptions, in document order", () => {
-    const piece = fc.constantFrom(
-      "a",
-      " ",
-      "  ",
-      "\t",
-      "\n",
-      ".",
-      "...",
-      "…",
-      ":",
-      "khác",
-      "(bổ sung: x)",
-      "<p>",
-      "&amp;",
-      "trình độ B",
-    );
-    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(""));
-    fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (texts) => {
-        const position = { duties: texts } as unknown as Position;
-        for (const pattern of textPatterns()) {
-          const found = entriesMatching(position, pattern).map((entry) => JSON.stringify(entry.path));
-          for (const path of matchingOneByOne(position, pattern)) expect(found).toContain(path);
-          const indexes = found.map((path) => (JSON.parse(path) as [string, number])[1]);
-          expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-describe("doubled words on the joined texts", () => {
-  it("finds in the joined text exactly what it finds text by text", () => {
-    let found = 0;
-    for (const position of examples) {
-      const joined = joinedText(position);
-      const atOnce = doubledPhraseRanges(joined).map((range) => joined.slice(range.start, range.end));
-      const oneByOne = textEntries(position).flatMap((entry) => doubledPhrases(entry.text));
-      expect(atOnce).toEqual(oneByOne);
-      found += atOnce.length;
-    }
-    expect(found).toBeGreaterThan(0);
-  });
-
+describe("doubled words and line breaks", () => {
   it("does not join the last word of one text to the first of the next", () => {
     expect(doubledPhraseRanges("làm theo\ntheo quy định")).toEqual([]);
     expect(doubledPhrases("làm theo theo\nquy định")).toEqual(["theo theo"]);

@@ -9,7 +9,7 @@ import { isParseProblem, parseYaml } from "../load/parse.js";
 import { findForm, listForms, type FormEntry } from "../model/forms.js";
 import type { Position, RegimeId } from "../model/types.js";
 import { projectRules, rules } from "../rules/index.js";
-import { joinedText } from "../rules/support/text.js";
+import { textEntries } from "../rules/support/text.js";
 import { appliesTo, type ProjectFile, type Report, type Rule, type RuleMeta } from "../rules/types.js";
 import { describeValue, validateAgainstForm } from "../schema/validator.js";
 import { didYouMean } from "../util/similar.js";
@@ -218,7 +218,7 @@ export function lintText(file: string, text: string, options: LintOptions = {}, 
 
   const effectiveDate = position.effectiveDate ?? form.effective;
   // Timed on its own so that the rules' times do not include the text walk the first of them pays for.
-  if (timingEnabled) timed("(texts)", () => joinedText(position));
+  if (timingEnabled) timed("(texts)", () => textEntries(position));
   for (const rule of rules)
     runRule(rule, sink, settings, { position, form, regime, effectiveDate, text, file });
 

@@ -1,7 +1,7 @@
 import { dataRegExp, textData } from "../data.js";
 import { offsetsInScalar } from "../support/scalar.js";
 import { perText } from "../support/memo.js";
-import { entriesMatching } from "../support/text.js";
+import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
 interface Signatures {
@@ -77,7 +77,7 @@ export const legacyEncoding: Rule = {
     },
   },
   check(context) {
-    for (const entry of entriesMatching(context.position, getSignatures().any)) {
+    for (const entry of textEntries(context.position)) {
       const found = mojibakeIn(entry);
       if (!found) continue;
       context.report({
