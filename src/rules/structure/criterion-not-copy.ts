@@ -34,16 +34,17 @@ export const criterionNotCopy: Rule = {
       const code = task.code ?? `#${index + 1}`;
       const area = items(task.area);
       if ([...area, ...items(task.work)].some((text) => OTHER_DUTIES.test(text))) return;
-      const columns: Array<[string, string[]]> = [
-        ["nhiệm vụ", area],
-        ["công việc cụ thể", items(task.work)],
-        ["kết quả đầu ra", items(task.outcomes)],
+      const keysOf = (texts: string[]) => new Set(texts.map(comparisonKey));
+      const columns: Array<[string, Set<string>]> = [
+        ["nhiệm vụ", keysOf(area)],
+        ["công việc cụ thể", keysOf(items(task.work))],
+        ["kết quả đầu ra", keysOf(items(task.outcomes))],
       ];
       const criteria = items(task.criteria);
       criteria.forEach((criterion, criterionIndex) => {
         const key = comparisonKey(criterion);
         if (!key) return;
-        const copied = columns.find(([, texts]) => texts.some((text) => comparisonKey(text) === key));
+        const copied = columns.find(([, keys]) => keys.has(key));
         if (!copied) return;
         context.report({
           messageId: "criterionCopies",
