@@ -25,7 +25,9 @@ export interface TextFacts {
   readonly results: unknown[];
 }
 
-const FACTS_LIMIT = 50_000;
+const FACTS_LIMIT = 20_000;
+/** The result of most analyses of most texts: one shared empty list instead of one per text and analysis. */
+const NOTHING: readonly never[] = Object.freeze([]);
 const factsByText = new Map<string, TextFacts>();
 let analysisCount = 0;
 
@@ -33,7 +35,7 @@ let analysisCount = 0;
 export function factsFor(text: string): TextFacts {
   let facts = factsByText.get(text);
   if (facts === undefined) {
-    facts = { text: flatCopy(text), results: [] };
+    facts = { text: flatCopy(text), results: new Array<unknown>(analysisCount) };
     if (factsByText.size >= FACTS_LIMIT) factsByText.clear();
     factsByText.set(facts.text, facts);
   }
@@ -53,6 +55,7 @@ export function perText<T>(analyse: (text: string) => T): (holder: { text: strin
     let result = facts.results[slot] as T | undefined;
     if (result === undefined) {
       result = analyse(facts.text);
+      if (Array.isArray(result) && result.length === 0) result = NOTHING as T;
       facts.results[slot] = result;
     }
     return result;
