@@ -9,7 +9,7 @@
  * TCVN3 mojibake, blanks left, misspelt keys and competency names, levels out of range, bad task numbering).
  * Every file parses as YAML, so ajv-cli (which stops at the first file it cannot parse) validates them all.
  *
- *   tsx bench/generate-corpus.ts [--count 5000] [--seed 1] [--out DIR]
+ *   tsx bench/generate-corpus.ts [--count 5000] [--seed 1] [--clean 0.2] [--out DIR]
  *
  * The same count and seed give byte-identical files. The corpus goes to a temporary folder, never into the
  * repository; `corpus.json` in it lists the files of each form.
@@ -35,10 +35,16 @@ const repositoryRoot = fileURLToPath(new URL("../", import.meta.url));
 
 /** The manifest's format; the generator's own text is part of the sources hash, so any edit regenerates. */
 const GENERATOR_VERSION = 1;
+const DEFAULT_CLEAN_SHARE = 0.2;
 
 export interface CorpusOptions {
   count?: number;
   seed?: number;
+  /**
+   * Share of the files written clean (from a template, blanks filled, no defect injected): 0.2 by default; 1
+   * for a repository that CI already keeps clean (the forms without a template are then left out).
+   */
+  clean?: number;
   /** Target folder; default: a folder under the system's temporary directory named after count and seed. */
   out?: string;
 }
@@ -49,6 +55,7 @@ export interface CorpusManifest {
   sourcesHash: string;
   seed: number;
   count: number;
+  clean: number;
   bytes: number;
   agencies: number;
   /** Paths relative to the corpus folder, by form id. */
@@ -478,8 +485,9 @@ function slug(name: string): string {
   );
 }
 
-export function defaultCorpusDirectory(count: number, seed: number): string {
-  return join(tmpdir(), `vtvl-bench-corpus-${count}-s${seed}`);
+export function defaultCorpusDirectory(count: number, seed: number, clean = DEFAULT_CLEAN_SHARE): string {
+  const variant = clean === DEFAULT_CLEAN_SHARE ? "" : `-clean${clean}`;
+  return join(tmpdir(), `vtvl-bench-corpus-${count}-s${seed}${variant}`);
 }
 
 export function readManifest(directory: string): CorpusManifest | undefined {
@@ -494,7 +502,8 @@ export function readManifest(directory: string): CorpusManifest | undefined {
 export function generateCorpus(options: CorpusOptions = {}): { directory: string; manifest: CorpusManifest } {
   const count = options.count ?? 5000;
   const seed = options.seed ?? 1;
-  const directory = resolve(options.out ?? defaultCorpusDirectory(count, seed));
+  const clean = options.clean ?? DEFAULT_CLEAN_SHARE;
+  const directory = resolve(options.out ?? defaultCorpusDirectory(count, seed, clean));
   const { bases, hash } = loadBases();
   const existing = readManifest(directory);
   if (
@@ -502,7 +511,8 @@ export function generateCorpus(options: CorpusOptions = {}): { directory: string
     existing.generatorVersion === GENERATOR_VERSION &&
     existing.sourcesHash === hash &&
     existing.count === count &&
-    existing.seed === seed
+    existing.seed === seed &&
+    (existing.clean ?? DEFAULT_CLEAN_SHARE) === clean
   )
     return { directory, manifest: existing };
 
@@ -525,7 +535,7 @@ export function generateCorpus(options: CorpusOptions = {}): { directory: string
   let agencyIndex = 0;
   while (written < count) {
     // Forms in proportion to the number of real descriptions of each.
-    const form = pick(random, bases).form;
+    const form = pick(random, clean >= 1 ? bases.filter((base) => base.template) : bases).form;
     const tag = agencyLetters(agencyIndex);
     const place = pick(random, PLACES);
     const agency: Agency = {
@@ -545,18 +555,18 @@ export function generateCorpus(options: CorpusOptions = {}): { directory: string
     const templates = candidates.filter((base) => base.template);
     const usedNames = new Set<string>();
     for (let sequence = 1; sequence <= agency.size; sequence++) {
-      const clean = templates.length > 0 && chance(random, 0.2);
-      const base = pick(random, clean ? templates : candidates);
+      const cleanFile = templates.length > 0 && chance(random, clean);
+      const base = pick(random, cleanFile ? templates : candidates);
       const document = base.document.clone();
-      if (base.template && (clean || chance(random, 0.6))) fillBlanks(document, agency, random);
-      if (clean || chance(random, 0.7)) {
+      if (base.template && (cleanFile || chance(random, 0.6))) fillBlanks(document, agency, random);
+      if (cleanFile || chance(random, 0.7)) {
         document.set("code", codeFor(form, agency, sequence, String(document.get("name") ?? "")));
         if (document.has("workplace")) document.set("workplace", `Trụ sở ${agency.name}`);
         if (document.has("startDate")) document.set("startDate", `2026-0${between(random, 1, 9)}-01`);
       }
-      varyProse(document, pool, random, clean ? 0.15 : 0.3);
-      varyLists(document, clean ? templates : candidates, random, clean);
-      if (!clean) {
+      varyProse(document, pool, random, cleanFile ? 0.15 : 0.3);
+      varyLists(document, cleanFile ? templates : candidates, random, cleanFile);
+      if (!cleanFile) {
         varyLevels(document, random, 0.15);
         const wanted = between(random, 1, 4);
         for (let done = 0, tries = 0; done < wanted && tries < 12; tries++)
@@ -582,6 +592,7 @@ export function generateCorpus(options: CorpusOptions = {}): { directory: string
     sourcesHash: hash,
     seed,
     count,
+    clean,
     bytes,
     agencies: agencyIndex,
     filesByForm,
@@ -603,6 +614,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { directory, manifest } = generateCorpus({
     count: Number(argument("count") ?? 5000),
     seed: Number(argument("seed") ?? 1),
+    clean: Number(argument("clean") ?? DEFAULT_CLEAN_SHARE),
     ...(out ? { out } : {}),
   });
   const forms = Object.entries(manifest.filesByForm)
