@@ -2,7 +2,7 @@
  * Canonical views of the flexible YAML shapes (a text or a list, a level as 4 / "4-5" / {min, max}, a grade as a
  * string or an object or a list), shared by rules and renderers so each reads the format one way.
  */
-import type { CompetencyGroup, CompetencyItem, GradeRef, Level, Position, Text } from "./types.js";
+import type { GradeRef, Level, Position, Text } from "./types.js";
 
 /** A text as its list of items: a paragraph is a list of one; empty strings are dropped. */
 export function textItems(text: Text | null | undefined): string[] {
@@ -73,16 +73,4 @@ export function gradeList(grade: Position["grade"]): Array<{ name: string; code?
   if (grade === null || grade === undefined) return [];
   const list: GradeRef[] = Array.isArray(grade) ? grade : [grade];
   return list.map((entry) => (typeof entry === "string" ? { name: entry } : entry));
-}
-
-export function competencyGroups(position: Position): CompetencyGroup[] {
-  return position.competencies?.groups ?? [];
-}
-
-export function allCompetencies(
-  position: Position,
-): Array<CompetencyItem & { group: CompetencyGroup["group"] }> {
-  return competencyGroups(position).flatMap((group) =>
-    group.items.map((item) => ({ ...item, group: group.group })),
-  );
 }
