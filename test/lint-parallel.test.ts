@@ -26,6 +26,7 @@ import { lintSources } from "../src/lint/run.js";
 import { packageRoot } from "../src/paths.js";
 import { formatJson } from "../src/report/json.js";
 import { formatSarif } from "../src/report/sarif.js";
+import { levelTable } from "../src/rules/cross-file/competency-index.js";
 import { PROJECT_POSITION_KEYS } from "../src/rules/types.js";
 import { runCli, tempDir } from "./helpers.js";
 
@@ -206,10 +207,18 @@ describe("what a large run keeps of each file", () => {
 
   it("copies what it keeps, so nothing points into the file's text or data", () => {
     const compact = compactResult(full, false);
-    expect(compact.position!.competencies).toEqual(full.position!.competencies);
-    expect(compact.position!.competencies).not.toBe(full.position!.competencies);
+    expect(compact.position).not.toBe(full.position);
+    expect(compact.findings[0]).toEqual(full.findings[0]);
     expect(compact.findings[0]).not.toBe(full.findings[0]);
     expect(compact.form).toBe(full.form);
+  });
+
+  it("keeps the competency levels as a flat table instead of the competency lists", () => {
+    const compact = compactResult(full, false);
+    expect(compact.position).not.toHaveProperty("competencies");
+    expect(compact.levels).toEqual(levelTable(full.position!, full.form!.id));
+    // Each competency: its catalogue name, min, max, group and item index.
+    expect(compact.levels!.slice(0, 5)).toEqual(["Đạo đức và bản lĩnh", 4, 5, 0, 0]);
   });
 
   it("summarises a position by the listed keys only", () => {

@@ -9,6 +9,7 @@ import { isParseProblem, parseYaml } from "../load/parse.js";
 import { findForm, listForms, type FormEntry } from "../model/forms.js";
 import type { Position, RegimeId } from "../model/types.js";
 import { projectRules, rules } from "../rules/index.js";
+import { levelTable, type LevelTable } from "../rules/cross-file/competency-index.js";
 import { factsFor } from "../rules/support/memo.js";
 import { textEntries } from "../rules/support/text.js";
 import { appliesTo, type ProjectFile, type Report, type Rule, type RuleMeta } from "../rules/types.js";
@@ -60,6 +61,8 @@ export interface FileResult {
   /** The decoded text and data, for fixes and cross-file rules. */
   text?: string;
   position?: Position;
+  /** The competency levels the cross-file rules compare, when `position` is a summary without competencies. */
+  levels?: LevelTable;
   form?: FormEntry;
   regime?: RegimeId;
 }
@@ -401,6 +404,7 @@ export function lintProject(
       files.push({
         file: result.file,
         position: result.position,
+        levels: (result.levels ??= levelTable(result.position, result.form.id)),
         form: result.form,
         regime: result.regime,
         report: (report) => later(result, (sink) => reporterFor(sink, rule.id, rule.meta, severity)(report)),

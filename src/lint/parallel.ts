@@ -15,6 +15,7 @@ import type { Lang } from "../i18n/index.js";
 import { DEFAULT_MAX_FILE_BYTES, decodeSource, isDecodeProblem, tooLarge } from "../load/decode.js";
 import { findForm } from "../model/forms.js";
 import type { Position } from "../model/types.js";
+import { levelTable } from "../rules/cross-file/competency-index.js";
 import { PROJECT_POSITION_KEYS } from "../rules/types.js";
 import {
   defaultSettings,
@@ -133,7 +134,11 @@ export function projectSummary(position: Position): Position {
  */
 export function compactResult(result: FileResult, keepText: boolean, copy = true): FileResult {
   const { text, position, form, ...rest } = result;
-  const summary: FileResult = { ...rest, ...(position ? { position: projectSummary(position) } : {}) };
+  const summary: FileResult = {
+    ...rest,
+    ...(position ? { position: projectSummary(position) } : {}),
+    ...(position && form ? { levels: levelTable(position, form.id) } : {}),
+  };
   const compact = copy ? structuredClone(summary) : summary;
   if (form) compact.form = form;
   if (keepText && text !== undefined) compact.text = text;

@@ -127,6 +127,7 @@ class SpilledResult implements FileResult {
   file: string;
   fatal: boolean;
   position?: FileResult["position"];
+  levels?: FileResult["levels"];
   form?: FileResult["form"];
   regime?: FileResult["regime"];
   hadBom?: boolean;
@@ -142,6 +143,7 @@ class SpilledResult implements FileResult {
     this.file = result.file;
     this.fatal = result.fatal;
     if (result.position) this.position = interner.copy(result.position);
+    if (result.levels) this.levels = interner.copy(result.levels);
     if (result.form) this.form = result.form;
     if (result.regime) this.regime = result.regime;
     if (result.hadBom) this.hadBom = true;

@@ -6,6 +6,7 @@ import type { Localized } from "../i18n/index.js";
 import type { Fix, PathSegment, Severity } from "../lint/finding.js";
 import type { FormEntry } from "../model/forms.js";
 import type { Position, RegimeId } from "../model/types.js";
+import type { LevelTable } from "./cross-file/competency-index.js";
 
 export type RuleCategory =
   "file" | "structure" | "numbering" | "competency" | "experience" | "grade" | "code" | "text" | "cross-file";
@@ -57,9 +58,9 @@ export interface Rule {
 }
 
 /**
- * The fields of a description that cross-file rules read. A large run keeps only these of each file (with its
- * findings) until the cross-file pass, so memory does not grow with the size of the descriptions: a
- * cross-file rule that needs another field adds it here.
+ * The fields of a description that cross-file rules read, besides its competency levels (kept compact, as a
+ * LevelTable). A large run keeps only these of each file (with its findings) until the cross-file pass, so
+ * memory does not grow with the size of the descriptions: a cross-file rule that needs another field adds it here.
  */
 export const PROJECT_POSITION_KEYS = [
   "form",
@@ -69,13 +70,14 @@ export const PROJECT_POSITION_KEYS = [
   "grade",
   "professionalTitle",
   "category",
-  "competencies",
 ] as const satisfies ReadonlyArray<keyof Position>;
 
 /** A file as cross-file rules see it: its data (PROJECT_POSITION_KEYS only) and how to report on it. */
 export interface ProjectFile {
   file: string;
   position: Position;
+  /** The file's competency levels, compact (cross-file/competency-index.ts levelTable). */
+  levels: LevelTable;
   form: FormEntry;
   regime: RegimeId;
   report(report: Report): void;

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
 import { ConfigError } from "../../config/load.js";
 import { ConfigResolver } from "../../config/resolve.js";
@@ -288,6 +289,11 @@ export function registerLint(program: Command, io: CliIo): void {
         linted = run.results;
         fixes = run.fixes;
       } else {
+        // Between full collections V8 lets a heap grow to as much as four times its live size when collecting
+        // is cheap, as it is here (a few tens of MB live): peak memory then followed the number of files. At
+        // 20 % it stays near the live size, at no measurable cost in time (docs/PERFORMANCE.md). The flag is
+        // the process's, so the worker threads follow it too.
+        setFlagsFromString("--heap-growing-percent=20");
         const run = await lintInputs(sources, {
           lang,
           maxFileBytes,

@@ -4,6 +4,8 @@ import type { PathSegment } from "../../lint/finding.js";
 import type { LevelRange } from "../../model/normalize.js";
 import { competencyKey, canonicalName } from "../support/competency.js";
 import { rangeOf } from "../support/levels.js";
+import { asArray, isRecord } from "../../model/loose.js";
+import type { FormId, Level, Position } from "../../model/types.js";
 import type { ProjectFile } from "../types.js";
 
 export interface IndexedLevel {
@@ -12,26 +14,53 @@ export interface IndexedLevel {
   path: PathSegment[];
 }
 
+/**
+ * What the cross-file rules keep of a file's competencies: for each one with a numeric level, its catalogue name,
+ * the level's min and max, and its group and item index, one after the other in a flat list. A large run keeps
+ * this for every file until the cross-file pass (src/lint/spill.ts), so it is a few numbers and one shared name per
+ * competency instead of the competency lists themselves (a third of the memory a run kept per file).
+ */
+export type LevelTable = ReadonlyArray<string | number>;
+const FIELDS = 5;
+
+export function levelTable(position: Position, form: FormId): LevelTable {
+  const table: Array<string | number> = [];
+  const groups = isRecord(position.competencies) ? asArray<unknown>(position.competencies.groups) : [];
+  groups.forEach((group, groupIndex) => {
+    if (!isRecord(group)) return;
+    asArray<unknown>(group.items).forEach((item, itemIndex) => {
+      if (!isRecord(item) || typeof item.name !== "string") return;
+      const range = rangeOf(item.level as Level);
+      if (!range) return;
+      table.push(canonicalName(form, item.name), range.min, range.max, groupIndex, itemIndex);
+    });
+  });
+  return table;
+}
+
 // Rules compare every pair of files in a ladder: index each description once per run, not once per pair.
 const indexed = new WeakMap<object, Map<string, IndexedLevel>>();
 
 export function levelsByName(file: ProjectFile): Map<string, IndexedLevel> {
-  const cached = indexed.get(file.position);
+  const cached = indexed.get(file.levels);
   if (cached) return cached;
   const levels = new Map<string, IndexedLevel>();
-  (file.position.competencies?.groups ?? []).forEach((group, groupIndex) => {
-    group.items.forEach((item, itemIndex) => {
-      const range = rangeOf(item.level);
-      if (!range) return;
-      const name = canonicalName(file.form.id, item.name);
-      levels.set(competencyKey(name), {
-        name,
-        range,
-        path: ["competencies", "groups", groupIndex, "items", itemIndex, "level"],
-      });
+  const table = file.levels;
+  for (let at = 0; at + FIELDS <= table.length; at += FIELDS) {
+    const [name, min, max, groupIndex, itemIndex] = table.slice(at, at + FIELDS) as [
+      string,
+      number,
+      number,
+      number,
+      number,
+    ];
+    levels.set(competencyKey(name), {
+      name,
+      range: { min, max },
+      path: ["competencies", "groups", groupIndex, "items", itemIndex, "level"],
     });
-  });
-  indexed.set(file.position, levels);
+  }
+  indexed.set(file.levels, levels);
   return levels;
 }
 
