@@ -334,7 +334,7 @@ double the speed: every phase takes longer when both cores are busy (compare the
 Memory: without \`--fix\`, a file is read when its turn comes; from 500 files on its findings wait in a temporary file
 and only what the cross-file rules read stays in memory (\`PROJECT_POSITION_KEYS\` and a flat table of competency
 levels, strings shared between files), and the report is written a piece per file (see "how it is made fast" below).
-The lint command lets V8's heap grow only 20 % above its live size between full collections (\`--heap-growing-percent\`;
+The lint command lets V8's heap grow only 50 % above its live size between full collections (\`--heap-growing-percent\`;
 by default up to four times). What still grows with the number of files is that summary (well under 1 KB a file) and
 the bounded caches of distinct texts. With worker threads each thread adds its own heap (rules, schemas, one chunk).
 
