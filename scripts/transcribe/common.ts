@@ -16,6 +16,26 @@ export function fileNameFor(index: number, name: string): string {
 }
 
 /**
+ * The command line of a script that writes one example folder from one source document: `--source PATH`
+ * (the seed by default) and `--check`, as runTranscription.
+ */
+export function runFolderTranscription(
+  folder: string,
+  defaultSourcePath: string,
+  transcribe: (source: string) => ReadonlyArray<{ fileName: string; text: string }>,
+): void {
+  const sourceIndex = process.argv.indexOf("--source");
+  const sourcePath = sourceIndex >= 0 ? process.argv[sourceIndex + 1]! : defaultSourcePath;
+  runTranscription(
+    () =>
+      new Map(
+        transcribe(readFileSync(sourcePath, "utf8")).map((file) => [`${folder}${file.fileName}`, file.text]),
+      ),
+    [folder],
+  );
+}
+
+/**
  * Writes the produced files (each through a temporary file and a rename) and removes stale ones from the
  * script's own example folders; with --check, only reports what a run would change and exits 1 if anything.
  */

@@ -8,7 +8,6 @@
  * flattened into one line, rows whose merged cells shift the columns) is restored by the explicit overrides
  * below, each checked word for word against the source. `--check` compares instead of writing.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -32,7 +31,7 @@ import type {
   Task,
 } from "../../src/model/types.js";
 import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
-import { fileNameFor, rowFormYaml, runTranscription } from "./common.js";
+import { fileNameFor, rowFormYaml, runFolderTranscription } from "./common.js";
 import { headingsByNumber } from "./tt-02-2023.js";
 
 export const SOURCE_FILE = "002_04aa76548196e8dd.txt";
@@ -632,17 +631,5 @@ export function transcribe(sourceText: string): TranscribedFile[] {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sourceIndex = process.argv.indexOf("--source");
-  const sourcePath = sourceIndex >= 0 ? process.argv[sourceIndex + 1]! : defaultSourcePath;
-  runTranscription(
-    () =>
-      new Map(
-        transcribe(readFileSync(sourcePath, "utf8")).map((file) => [
-          `examples/ninh-binh-xa-2026/${file.fileName}`,
-          file.text,
-        ]),
-      ),
-    ["examples/ninh-binh-xa-2026/"],
-  );
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  runFolderTranscription("examples/ninh-binh-xa-2026/", defaultSourcePath, transcribe);

@@ -9,7 +9,6 @@
  * continuation rows joined to the row before (task and requirement tables) or read as new rows of the same
  * group (competency tables). `--check` compares instead of writing.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -32,7 +31,7 @@ import type {
 } from "../../src/model/types.js";
 import { STANDARD_REQUIREMENT_LABELS } from "../../src/model/normalize.js";
 import { layoutSpec, type SectionHeadingKey } from "../../src/render/layout-spec.js";
-import { fileNameFor, rowFormYaml, runTranscription } from "./common.js";
+import { fileNameFor, rowFormYaml, runFolderTranscription } from "./common.js";
 import { headingsByNumber } from "./tt-02-2023.js";
 
 export const SOURCE_FILE = "004_933b2910f56df9c1.txt";
@@ -486,17 +485,5 @@ export function transcribe(sourceText: string): TranscribedFile[] {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sourceIndex = process.argv.indexOf("--source");
-  const sourcePath = sourceIndex >= 0 ? process.argv[sourceIndex + 1]! : defaultSourcePath;
-  runTranscription(
-    () =>
-      new Map(
-        transcribe(readFileSync(sourcePath, "utf8")).map((file) => [
-          `examples/qd-302-2025-ubnd/${file.fileName}`,
-          file.text,
-        ]),
-      ),
-    ["examples/qd-302-2025-ubnd/"],
-  );
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  runFolderTranscription("examples/qd-302-2025-ubnd/", defaultSourcePath, transcribe);
