@@ -151,10 +151,17 @@ describe("scanYaml", () => {
     fc.assert(
       fc.property(value, fc.nat(styles.length - 1), (data, style) => {
         const document = styles[style]!(data);
+        // The scanner only ever sees text js-yaml has parsed. js-yaml's dump can write text it cannot read back
+        // (`{' ': (:[}` in a flow mapping, found by this property): not a file vtvl would locate in.
+        try {
+          yaml.load(document, { schema: yaml.CORE_SCHEMA });
+        } catch {
+          return;
+        }
         if (!scanYaml(document)) gaveUp++;
         expect(mismatches(document), document).toEqual([]);
       }),
-      { numRuns: runs },
+      { numRuns: runs, examples: [[{ name: [{ " ": { " ": "(:[" } }] }, 4]] },
     );
     // Giving up is safe (the locator falls back to yaml) but must stay the exception.
     expect(gaveUp / runs).toBeLessThan(0.1);
