@@ -13,6 +13,7 @@ import {
   type ImportRow,
   type SourceDocument,
 } from "./document.js";
+import { lastAtOrBefore } from "../util/sorted.js";
 
 const BLOCK = new Set([
   "p",
@@ -55,14 +56,7 @@ const isElement = (node: AnyNode): node is Element =>
   node.type === "tag" || node.type === "script" || node.type === "style";
 
 function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return lastAtOrBefore(starts, offset) + 1;
 }
 
 /** The element's text as paragraphs: block children and <br> break it; white space collapses as in a browser. */
