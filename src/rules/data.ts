@@ -138,8 +138,8 @@ export interface PatternEntry {
   /** Only in these top-level sections, when given. */
   paths?: string[];
   /**
-   * A simpler pattern that matches wherever `pattern` does: the texts to test are found with it (a pattern
-   * that starts with a lookbehind or a line anchor is slow to search for in a long text).
+   * A simpler pattern that matches wherever `pattern` does, tried first (a pattern that starts with a
+   * lookbehind or a line anchor is slow to search for; most texts have no match).
    */
   scan?: string;
 }

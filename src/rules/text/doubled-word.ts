@@ -94,7 +94,8 @@ class Tokens {
       // The inside of a token is checked only when a repeat needs it (isWord): most tokens never are.
       if (start < end) this.push(start, end, (start > from ? 1 : 0) | (end < to ? 2 : 0));
       else this.push(-1, -1, 0);
-      // A line break ends a run as punctuation would: texts joined by "\n" never run into each other.
+      // A line break ends a run as punctuation would: the lines of a text written over several never run into
+      // each other.
       if (text.charCodeAt(to) === 10) this.push(-1, -1, 0);
       from = to + 1;
     }
@@ -106,8 +107,7 @@ const tokens = new Tokens();
 /**
  * Where words are typed twice: repeated function words or syllable pairs separated by single spaces ("theo
  * theo", "công tác công tác", "nhiệm vụ nhiệm vụ,"), as offsets in `text`. Splitting on spaces keeps it linear
- * and cheap; punctuation inside the repeat ("theo, theo") makes it a list, not a slip; a line break ends a
- * run, so the texts of a description can be searched at once, joined by "\n".
+ * and cheap; punctuation inside the repeat ("theo, theo") makes it a list, not a slip; a line break ends a run.
  */
 export function doubledPhraseRanges(text: string): Array<{ start: number; end: number }> {
   const lower = text.toLowerCase();
@@ -162,13 +162,13 @@ export function doubledPhrases(text: string): string[] {
   return doubledPhraseRanges(text).map((range) => text.slice(range.start, range.end));
 }
 
+const doubledPhrasesOf = perText(doubledPhraseRanges);
+
 /**
  * "theo theo quy định", "các nhiệm vụ nhiệm vụ", "công tác công tác Công đoàn": a word typed twice. Overlapping
  * compounds ("phân công công việc", "đảm bảo bảo mật") and pairs joined by a conjunction ("ngành hoặc ngành
  * hoặc chuyên ngành") are Vietnamese, not slips (data/rules/text.yaml `doubledWords`).
  */
-const doubledPhrasesOf = perText(doubledPhraseRanges);
-
 export const doubledWord: Rule = {
   id: "doubled-word",
   meta: {

@@ -4,11 +4,6 @@ import { perText } from "../support/memo.js";
 import { isWordBoundary, textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
 
-/**
- * Typos found in the published documents ("xúc định", "dược giao", "Môi quan hệ", "MMTQ"), each with its
- * correction. The list is data; a correction is a safe fix because each entry is a whole phrase that has no
- * other reading.
- */
 interface Typo {
   wrong: string;
   right: string;
@@ -39,6 +34,11 @@ function typoHits(
 
 const typosIn = perText((text) => typoHits(textData().typos, text));
 
+/**
+ * Typos found in the published documents ("xúc định", "dược giao", "Môi quan hệ", "MMTQ"), each with its
+ * correction. The list is data; a correction is a safe fix because each entry is a whole phrase that has no
+ * other reading.
+ */
 export const knownTypo: Rule = {
   id: "known-typo",
   meta: {

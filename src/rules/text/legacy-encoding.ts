@@ -51,12 +51,12 @@ export function mojibakeWord(text: string): { word: string; encoding: "TCVN3" | 
   return undefined;
 }
 
+const mojibakeIn = perText((text) => mojibakeWord(text) ?? null);
+
 /**
  * Vietnamese typed with a TCVN3 (ABC) or VNI font and pasted as Unicode comes out as "Chuyªn viªn" or
  * "Chuyeân vieân": readable by nobody, and invisible to search. NĐ 30/2020 requires Unicode (TCVN 6909:2001).
  */
-const mojibakeIn = perText((text) => mojibakeWord(text) ?? null);
-
 export const legacyEncoding: Rule = {
   id: "legacy-encoding",
   meta: {

@@ -18,10 +18,6 @@ function replacementFor(id: string, markup: string, before: string, after: strin
 }
 
 /**
- * Converters leave markup in the text: Word bookmarks ("[bookmark: _GoBack]"), HTML tags ("<p>", "<ul
- * style=…>", "<u>") and entities ("&nbsp;"). They would print as such on the form.
- */
-/**
  * Each piece of markup in the text, kind by kind in the data's order: where it is and which occurrence of the
  * same markup of that kind it is (the fix finds it in the scalar's source by that count).
  */
@@ -38,6 +34,10 @@ const markupIn = perText((text) => {
   return found;
 });
 
+/**
+ * Converters leave markup in the text: Word bookmarks ("[bookmark: _GoBack]"), HTML tags ("<p>", "<ul
+ * style=…>", "<u>") and entities ("&nbsp;"). They would print as such on the form.
+ */
 export const noMarkup: Rule = {
   id: "no-markup",
   meta: {

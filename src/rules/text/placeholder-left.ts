@@ -13,12 +13,6 @@ function isValidRegExp(pattern: string): boolean {
   }
 }
 
-/**
- * The models print blanks for the agency to fill: dotted leaders ("ngành, lĩnh vực………..", "Phẩm chất khác
- * ..."), hints in parentheses ("(bổ sung tên tài liệu …)"), "TÊN CƠ QUAN", a bullet with nothing after it.
- * `vtvl new` writes its blanks as "(bổ sung: …)". A blank left in is a warning: the file is valid but not
- * finished, and `--max-warnings 0` keeps it out of a release.
- */
 /** The placeholders whose pattern matches the text, with the first match of each, in the order given. */
 function placeholderHits(
   placeholders: readonly PatternEntry[],
@@ -36,6 +30,12 @@ function placeholderHits(
 
 const placeholdersIn = perText((text) => placeholderHits(textData().placeholders, text));
 
+/**
+ * The models print blanks for the agency to fill: dotted leaders ("ngành, lĩnh vực………..", "Phẩm chất khác
+ * ..."), hints in parentheses ("(bổ sung tên tài liệu …)"), "TÊN CƠ QUAN", a bullet with nothing after it.
+ * `vtvl new` writes its blanks as "(bổ sung: …)". A blank left in is a warning: the file is valid but not
+ * finished, and `--max-warnings 0` keeps it out of a release.
+ */
 export const placeholderLeft: Rule = {
   id: "placeholder-left",
   meta: {
