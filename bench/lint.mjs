@@ -336,7 +336,7 @@ and only what the cross-file rules read stays in memory (\`PROJECT_POSITION_KEYS
 levels, strings shared between files), and the report is written a piece per file (see "how it is made fast" below).
 The lint command lets V8's heap grow only 50 % above its live size between full collections (\`--heap-growing-percent\`;
 by default up to four times). What still grows with the number of files is that summary (well under 1 KB a file) and
-the bounded caches of distinct texts. With worker threads each thread adds its own heap (rules, schemas, one chunk).
+the bounded table of distinct texts. With worker threads each thread adds its own heap (rules, schemas, one chunk).
 
 Wall times of each run (s): vtvl ${runs.auto.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}; vtvl --concurrency 1 ${runs.single.map((run) => (run.wall / 1000).toFixed(2)).join(", ")};
 ajv-cli per form ${runs.ajvForms.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}; ajv-cli one run ${runs.ajvBase.map((run) => (run.wall / 1000).toFixed(2)).join(", ")}.
