@@ -10,10 +10,6 @@ export function textItems(text: Text | null | undefined): string[] {
   return (Array.isArray(text) ? text : [text]).filter((item) => item.trim() !== "");
 }
 
-export function isBlankText(text: Text | null | undefined): boolean {
-  return textItems(text).length === 0;
-}
-
 /** The rows of the requirements table (`requirements.*` without its preamble). */
 export type RequirementKey = Exclude<keyof NonNullable<Position["requirements"]>, "preamble">;
 
@@ -32,12 +28,6 @@ export const STANDARD_REQUIREMENT_LABELS: Readonly<Record<RequirementKey, string
 };
 
 /** A requirement row's text, whichever of its shapes the file used. */
-export function requirementText(row: unknown): string[] {
-  if (typeof row === "string" || Array.isArray(row)) return textItems(row as Text);
-  if (row && typeof row === "object" && "text" in row) return textItems((row as { text?: Text }).text);
-  return [];
-}
-
 export function requirementLabel(row: unknown): string | undefined {
   return row && typeof row === "object" && !Array.isArray(row) && "label" in row
     ? (row as { label?: string }).label

@@ -177,7 +177,7 @@ export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
 ];
 
 /** Arguments for a headless start that never reaches the network and leaves nothing in the user's profile. */
-export function browserArgs(userDataDir: string, userAgent: string): string[] {
+function browserArgs(userDataDir: string, userAgent: string): string[] {
   const args = [
     `--user-data-dir=${userDataDir}`,
     `--user-agent=${userAgent}`,
