@@ -28,6 +28,7 @@ import {
 import { addTimings, timed } from "./timing.js";
 import { readFileReusingBuffer } from "../util/read-file.js";
 import { ResultSpill } from "./spill.js";
+import { contentHash, settingsHash, type LintCache } from "./cache.js";
 
 /** Below this many files a worker's start (loading the rules and schemas) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 64;
@@ -69,12 +70,19 @@ export interface ParallelRunOptions {
    * for runs of PARALLEL_MIN_FILES files or more and the main thread alone below; 1 never starts a worker.
    */
   concurrency?: number | "auto";
+  /**
+   * Results of earlier runs (--cache): a file whose bytes and settings are unchanged is not linted again, and
+   * the results of the others are stored. The caller saves the cache after the run.
+   */
+  cache?: LintCache;
 }
 
 export interface ParallelRunResult {
   /** One per input that could be read, in input order. */
   results: FileResult[];
   problems: ReadProblem[];
+  /** How many results came from the cache. */
+  reused: number;
   /** Frees the temporary file of a large run's results (see spill.ts); the results are unreadable after it. */
   release(): void;
 }
@@ -84,6 +92,8 @@ interface PassSettings {
   lang: Lang | undefined;
   maxFileBytes: number;
   keepText: boolean;
+  /** Hash each file read (--cache), and skip a file whose hash is the one stored. */
+  hashing?: boolean;
 }
 
 interface Task {
@@ -93,12 +103,19 @@ interface Task {
   oversize?: number;
   /** Index into the table of distinct rule entries (most files share a handful). */
   settings: number;
+  /** The content hash of the file's result in the cache, made with the same settings. */
+  storedHash?: string;
 }
 
 interface Outcome {
   index: number;
   result?: FileResult;
   problem?: ReadProblem;
+  /** The content hash of the bytes linted (--cache). */
+  hash?: string;
+  /** The bytes have the stored hash: the cached result stands (with the text, when results keep it). */
+  reused?: boolean;
+  text?: string;
 }
 
 /** Main thread → worker: a chunk of files, with the settings entries the worker has not seen yet. */
@@ -188,6 +205,17 @@ export class ChunkLinter {
         return { index: task.index, problem: { file: task.file, ...(code ? { code } : {}), message } };
       }
     }
+    const hash = this.pass.hashing && !task.bytes ? timed("(cache)", () => contentHash(bytes)) : undefined;
+    if (hash !== undefined && hash === task.storedHash) {
+      if (!this.pass.keepText) return { index: task.index, hash, reused: true };
+      const decoded = decodeSource(bytes, maxFileBytes);
+      return {
+        index: task.index,
+        hash,
+        reused: true,
+        ...(isDecodeProblem(decoded) ? {} : { text: decoded.text }),
+      };
+    }
     const result = lintBytes(task.file, bytes, {
       lang,
       maxFileBytes,
@@ -196,6 +224,7 @@ export class ChunkLinter {
     // Standard input cannot be read again for the cross-file pass: it keeps its text.
     return {
       index: task.index,
+      ...(hash !== undefined ? { hash } : {}),
       result: timed("(compact)", () =>
         compactResult(result, this.pass.keepText || task.bytes !== undefined, this.copyResults),
       ),
@@ -245,7 +274,9 @@ export async function lintInputs(
     lang: options.lang,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     keepText: options.keepText ?? false,
+    hashing: options.cache !== undefined,
   };
+  const { cache } = options;
 
   // Distinct rule entries, by their JSON: an agency's folders share a few configurations.
   const settingsTable: Array<Array<[string, RuleEntry]>> = [];
@@ -263,17 +294,49 @@ export async function lintInputs(
     settingsOfInput.push(id);
   }
 
-  const tasks: Task[] = inputs.map((input, index) => ({
-    index,
-    file: input.file,
-    ...(input.bytes ? { bytes: input.bytes } : {}),
-    ...(input.oversize !== undefined ? { oversize: input.oversize } : {}),
-    settings: settingsOfInput[index]!,
-  }));
+  // What besides its bytes decides a file's result, for the cache's key.
+  const settingsHashes = cache
+    ? settingsTable.map((entries) => settingsHash([entries, pass.lang ?? "vi", pass.maxFileBytes]))
+    : [];
+  const tasks: Task[] = inputs.map((input, index) => {
+    const settings = settingsOfInput[index]!;
+    const storedHash =
+      cache && !input.bytes && input.oversize === undefined
+        ? cache.storedHash(input.file, settingsHashes[settings]!)
+        : undefined;
+    return {
+      index,
+      file: input.file,
+      ...(input.bytes ? { bytes: input.bytes } : {}),
+      ...(input.oversize !== undefined ? { oversize: input.oversize } : {}),
+      settings,
+      ...(storedHash !== undefined ? { storedHash } : {}),
+    };
+  });
   const outcomes: Array<Outcome | undefined> = new Array(inputs.length);
   const spill = startSpill(options.spill ?? "auto", inputs.length);
+  let reused = 0;
+  const local = new ChunkLinter(pass, !spill);
+  local.addSettings(settingsTable);
   const store = (outcome: Outcome) => {
+    if (cache && outcome.reused) {
+      const task = tasks[outcome.index]!;
+      const stored = cache.reuse(task.file);
+      if (stored) {
+        if (outcome.text !== undefined) stored.text = outcome.text;
+        outcome.result = stored;
+        reused++;
+      } else {
+        // The stored result cannot be read back: lint the file after all.
+        const { storedHash: _unusable, ...fresh } = task;
+        outcome = local.lint([fresh])[0]!;
+      }
+    }
     const { result } = outcome;
+    if (cache && result && outcome.hash !== undefined && !outcome.reused) {
+      const task = tasks[outcome.index]!;
+      cache.record(task.file, outcome.hash, settingsHashes[task.settings]!, result);
+    }
     if (result) {
       // A result that crossed threads is a copy: share the form entry and the file name again.
       if (result.form) result.form = findForm(result.form.id) ?? result.form;
@@ -283,8 +346,6 @@ export async function lintInputs(
     outcomes[outcome.index] = outcome;
   };
 
-  const local = new ChunkLinter(pass, !spill);
-  local.addSettings(settingsTable);
   const threads = threadCount(inputs.length, options.concurrency);
   if (threads <= 1) {
     for (const task of tasks) store(local.lint([task])[0]!);
@@ -306,7 +367,7 @@ export async function lintInputs(
   lintProject(results, { lang: options.lang }, settingsOf, (result) =>
     rereadText(result.file, pass.maxFileBytes),
   );
-  return { results, problems, release: () => spill?.close() };
+  return { results, problems, reused, release: () => spill?.close() };
 }
 
 function startSpill(mode: boolean | "auto", files: number): ResultSpill | undefined {

@@ -184,6 +184,7 @@ out/
 vtvl.sarif
 vtvl-junit.xml
 gl-code-quality-report.json
+.vtvlcache
 node_modules/
 `;
 }

@@ -11,6 +11,7 @@ import { ConfigResolver } from "../../config/resolve.js";
 import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
+import { DEFAULT_CACHE_FILE, LintCache } from "../../lint/cache.js";
 import { lintInputs, type LintInput } from "../../lint/parallel.js";
 import { lintSources, type FixOutcome } from "../../lint/run.js";
 import { formatTimings, takeTimings, timed, timingEnabled } from "../../lint/timing.js";
@@ -37,6 +38,8 @@ interface LintFlags {
   stdinFilepath?: string;
   color?: boolean;
   concurrency: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 interface OutputSpec {
@@ -174,6 +177,11 @@ export function registerLint(program: Command, io: CliIo): void {
       "số luồng kiểm tra song song: auto (theo số lõi CPU khi có nhiều tệp) hoặc một số",
       "auto",
     )
+    .option("--cache", "chỉ kiểm tra lại các tệp đã đổi từ lần chạy trước (kết quả lưu trong .vtvlcache)")
+    .option(
+      "--cache-location <path>",
+      `tệp hoặc thư mục lưu kết quả cho --cache (mặc định: ${DEFAULT_CACHE_FILE})`,
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       const lang = parseLang(flags.lang);
       const say = (text: Localized) => localize(text, lang);
@@ -294,13 +302,20 @@ export function registerLint(program: Command, io: CliIo): void {
         // 50 % it stays near the live size for about 1 % more time in collections (docs/PERFORMANCE.md). The
         // flag is the process's, so the worker threads follow it too.
         setFlagsFromString("--heap-growing-percent=50");
-        const run = await lintInputs(sources, {
-          lang,
-          maxFileBytes,
-          ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
-          keepText: outputs.some((output) => output.format === "sarif" || output.format === "gitlab"),
-          concurrency,
-        });
+        const cache = flags.cache ? new LintCache(cacheFile(flags.cacheLocation, cwd)) : undefined;
+        let run: Awaited<ReturnType<typeof lintInputs>>;
+        try {
+          run = await lintInputs(sources, {
+            lang,
+            maxFileBytes,
+            ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+            keepText: outputs.some((output) => output.format === "sarif" || output.format === "gitlab"),
+            concurrency,
+            ...(cache ? { cache } : {}),
+          });
+        } finally {
+          if (cache) saveCache(cache, io, lang);
+        }
         linted = run.results;
         release = run.release;
         for (const problem of run.problems) {
@@ -362,6 +377,32 @@ export function registerLint(program: Command, io: CliIo): void {
       if (problems.length) io.setExitCode(2);
       if (timingEnabled) io.stderr(formatTimings(takeTimings()));
     });
+}
+
+/** --cache-location: a file, or a folder (existing, or written with a trailing slash) to hold .vtvlcache. */
+export function cacheFile(location: string | undefined, cwd: string): string {
+  if (location === undefined) return resolve(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || statSync(path, { throwIfNoEntry: false })?.isDirectory();
+  return isFolder ? resolve(path, DEFAULT_CACHE_FILE) : path;
+}
+
+/** A cache that cannot be written costs the next run its speed, not this run its result: a warning. */
+function saveCache(cache: LintCache, io: CliIo, lang: Lang): void {
+  try {
+    cache.save();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `vtvl: ${localize(
+        {
+          vi: `không ghi được bộ nhớ đệm ${cache.path} (${reason}); lần chạy sau sẽ kiểm tra lại mọi tệp. Chọn nơi ghi được bằng --cache-location.`,
+          en: `could not write the cache ${cache.path} (${reason}); the next run will lint every file again. Choose a writable place with --cache-location.`,
+        },
+        lang,
+      )}\n`,
+    );
+  }
 }
 
 /** git-style unified diff (a/ and b/ prefixes, paths relative to the working directory): `git apply` takes it. */
