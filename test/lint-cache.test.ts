@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cacheFile } from "../src/cli/commands/lint.js";
 import { LintCache, toolFingerprint } from "../src/lint/cache.js";
@@ -132,7 +133,7 @@ describe("vtvl lint --cache", () => {
     for (const junk of [
       "",
       "not a cache\n",
-      '["vtvl-cache 1","test"]\n\u00ff\u00ff\u00ff\u00ff{',
+      '["vtvl-cache 2","test"]\n\u00ff\u00ff\u00ff\u00ff{',
       "\u0000".repeat(64),
     ]) {
       writeFileSync(path, junk);
@@ -141,6 +142,41 @@ describe("vtvl lint --cache", () => {
       expect(formatJson(run.results)).toBe(expected);
     }
     expect(leftovers(join(path, ".."))).toEqual([]);
+  });
+
+  it("reads any bytes as a cache without throwing, and the report stays the one of a fresh run", async () => {
+    const root = tempDir();
+    const sample = readFileSync(join(lintRepository(), "agency/a-two.yaml"));
+    writeFileSync(join(root, "a.yaml"), sample);
+    writeFileSync(join(root, "b.yaml"), "form: [unclosed\n");
+    const path = join(tempDir(), ".vtvlcache");
+    const expected = freshReport(root);
+    await cachedRun(root, path);
+    const valid = readFileSync(path);
+    const header = valid.subarray(0, valid.indexOf(0x0a) + 1);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          // past the header: records with any lengths and keys
+          fc.uint8Array({ maxLength: 300 }).map((tail) => Buffer.concat([header, tail])),
+          // a valid cache with bytes changed in place
+          fc
+            .array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 })
+            .map((edits) => {
+              const bytes = Buffer.from(valid);
+              for (const [at, value] of edits) bytes[at] = value;
+              return bytes;
+            }),
+        ),
+        async (bytes) => {
+          writeFileSync(path, bytes);
+          const run = await cachedRun(root, path);
+          expect(formatJson(run.results)).toBe(expected);
+        },
+      ),
+      { numRuns: Number(process.env.VTVL_PROPERTY_RUNS ?? 60) },
+    );
   });
 
   it("keeps the entries of files this run did not lint, and forgets files that are gone", async () => {

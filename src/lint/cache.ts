@@ -5,8 +5,9 @@
  * fresh checkout in CI changes. Cross-file rules always run again, on the summaries the results keep.
  *
  * The file: a header line (format, fingerprint of vtvl), then one record per file: the length of its key (a
- * JSON array: path relative to the cache file, content hash, settings hash), the key, the length of its
- * result, the result (v8 serialization, exact for any value YAML can give). The results stay on disk: a run
+ * JSON array: path relative to the cache file, content hash, settings hash, hash of the result), the key, the
+ * length of its result, the result (v8 serialization, exact for any value YAML can give; its hash is checked
+ * when it is read back, since a damaged byte would otherwise still deserialize, into other findings). The results stay on disk: a run
  * indexes the keys, reads the results it reuses one at a time, and writes a new file beside the old one that
  * replaces it at the end, so an interrupted run leaves the old cache as it was. A cache that cannot be read
  * (another version, damaged, truncated) is not an error: whatever cannot be read is linted again.
@@ -33,7 +34,7 @@ import { vtvlVersion } from "../version.js";
 import type { FileResult } from "./engine.js";
 
 export const DEFAULT_CACHE_FILE = ".vtvlcache";
-const FORMAT = "vtvl-cache 1";
+const FORMAT = "vtvl-cache 2";
 
 /** A result as stored: the form by its id (the form entry is the run's own). */
 type StoredResult = Omit<FileResult, "form" | "text"> & { form?: string };
@@ -41,6 +42,7 @@ type StoredResult = Omit<FileResult, "form" | "text"> & { form?: string };
 interface Entry {
   hash: string;
   settings: string;
+  digest: string;
   /** Where its result lies in the old file. */
   start: number;
   length: number;
@@ -121,6 +123,7 @@ export class LintCache {
     const bytes = Buffer.allocUnsafe(entry.length);
     try {
       readFully(this.oldFd, bytes, entry.start);
+      if (contentHash(bytes) !== entry.digest) return undefined;
       stored = deserialize(bytes) as StoredResult;
     } catch {
       return undefined;
@@ -202,9 +205,9 @@ export class LintCache {
         const start = offset + 4 + keyLength + 4;
         if (start + length > size) break;
         const key = JSON.parse(keyBytes.toString("utf8")) as unknown;
-        if (!Array.isArray(key) || key.length !== 3 || !key.every((part) => typeof part === "string")) break;
-        const [path, hash, settings] = key as [string, string, string];
-        this.entries.set(resolve(this.directory, path), { hash, settings, start, length });
+        if (!Array.isArray(key) || key.length !== 4 || !key.every((part) => typeof part === "string")) break;
+        const [path, hash, settings, digest] = key as [string, string, string, string];
+        this.entries.set(resolve(this.directory, path), { hash, settings, digest, start, length });
         offset = start + length;
       }
       this.oldFd = fd;
@@ -236,7 +239,12 @@ export class LintCache {
   private append(key: string, hash: string, settings: string, payload: Buffer): void {
     const path = relative(this.directory, key);
     const keyBytes = Buffer.from(
-      JSON.stringify([isAbsolute(path) ? path : path.split(sep).join("/"), hash, settings]),
+      JSON.stringify([
+        isAbsolute(path) ? path : path.split(sep).join("/"),
+        hash,
+        settings,
+        contentHash(payload),
+      ]),
     );
     const lengths = Buffer.allocUnsafe(4);
     lengths.writeUInt32LE(keyBytes.length, 0);
