@@ -130,21 +130,24 @@ describe("vtvl lint --cache", () => {
     expect(damaged.reused).toBe(files - 1);
     expect(formatJson(damaged.results)).toBe(expected);
 
-    for (const junk of [
-      "",
-      "not a cache\n",
-      '["vtvl-cache 2","test"]\n\u00ff\u00ff\u00ff\u00ff{',
-      "\u0000".repeat(64),
-    ]) {
+    // Damaged beyond its header, or empty: read as empty, and replaced.
+    for (const junk of ['["vtvl-cache 2","test"]\n\u00ff\u00ff\u00ff\u00ff{', '["vtvl-cache 1","x"]\n', ""]) {
       writeFileSync(path, junk);
       const run = await cachedRun(root, path);
       expect(run.reused).toBe(0);
       expect(formatJson(run.results)).toBe(expected);
+      expect((await cachedRun(root, path)).reused).toBe(files);
+    }
+    // Not a vtvl cache at all (a file named by mistake): linted as without cache, and never overwritten.
+    for (const foreign of ["# README\n", "\u0000".repeat(64)]) {
+      writeFileSync(path, foreign);
+      await expect(cachedRun(root, path)).rejects.toThrow(/is not a vtvl cache/);
+      expect(readFileSync(path, "utf8")).toBe(foreign);
     }
     expect(leftovers(join(path, ".."))).toEqual([]);
   });
 
-  it("reads any bytes as a cache without throwing, and the report stays the one of a fresh run", async () => {
+  it("reads any bytes as a cache: the report stays the one of a fresh run, and a file that is not a cache stays as it is", async () => {
     const root = tempDir();
     const sample = readFileSync(join(lintRepository(), "agency/a-two.yaml"));
     writeFileSync(join(root, "a.yaml"), sample);
@@ -171,8 +174,21 @@ describe("vtvl lint --cache", () => {
         ),
         async (bytes) => {
           writeFileSync(path, bytes);
-          const run = await cachedRun(root, path);
+          const resolver = resolverFor(root);
+          const cache = new LintCache(path, "test");
+          const run = await lintInputs(inputsOf(root), {
+            concurrency: 1,
+            ruleEntriesFor: (file) => resolver.ruleEntriesFor(file),
+            cache,
+          });
           expect(formatJson(run.results)).toBe(expected);
+          const ours =
+            bytes.length === 0 || Buffer.from(bytes).subarray(0, 13).toString() === '["vtvl-cache ';
+          if (ours) cache.save();
+          else {
+            expect(() => cache.save()).toThrow(/is not a vtvl cache/);
+            expect(readFileSync(path).equals(Buffer.from(bytes))).toBe(true);
+          }
         },
       ),
       { numRuns: Number(process.env.VTVL_PROPERTY_RUNS ?? 60) },
@@ -270,5 +286,13 @@ describe("vtvl lint --cache", () => {
     expect(unwritable.stdout).toBe(plain.stdout);
     expect(unwritable.code).toBe(plain.code);
     expect(unwritable.stderr).toMatch(/không ghi được bộ nhớ đệm .*a-file\/x\/\.vtvlcache.*--cache-location/);
+
+    const notes = join(folder, "notes.md");
+    writeFileSync(notes, "# ghi chú\n");
+    const mistaken = await runCli("lint", root, "-f", "json", "--cache", "--cache-location", notes);
+    expect(mistaken.stdout).toBe(plain.stdout);
+    expect(mistaken.code).toBe(plain.code);
+    expect(mistaken.stderr).toMatch(/không ghi được bộ nhớ đệm .*notes\.md \(.*is not a vtvl cache/);
+    expect(readFileSync(notes, "utf8")).toBe("# ghi chú\n");
   });
 });

@@ -35,6 +35,8 @@ import type { FileResult } from "./engine.js";
 
 export const DEFAULT_CACHE_FILE = ".vtvlcache";
 const FORMAT = "vtvl-cache 2";
+/** How every vtvl cache file starts, whatever its format: what may be overwritten. */
+const CACHE_MARK = Buffer.from('["vtvl-cache ');
 
 /** A result as stored: the form by its id (the form entry is the run's own). */
 type StoredResult = Omit<FileResult, "form" | "text"> & { form?: string };
@@ -94,6 +96,8 @@ export class LintCache {
   private newSize = 0;
   private readonly written = new Set<string>();
   private failure: unknown;
+  /** What is at `path` is not a vtvl cache (a file given by mistake): it is never overwritten. */
+  private foreign = false;
 
   /**
    * The cache at `path` (a file; it need not exist). Never throws for what is in the file: an unreadable or
@@ -146,10 +150,12 @@ export class LintCache {
 
   /**
    * Writes the new cache in place of the old one: what this run stored, and the old entries of files it did
-   * not lint that still exist. Throws when the file cannot be written; the old one is then left as it was.
+   * not lint that still exist. Throws when the file cannot be written, or when what is there is not a vtvl
+   * cache; the old file is then left as it was.
    */
   save(): void {
     try {
+      if (this.foreign) throw new Error(`${this.path} is not a vtvl cache: it was left as it is`);
       if (this.failure !== undefined) throw this.failure;
       this.openNew();
       for (const [key, entry] of this.entries) {
@@ -188,6 +194,7 @@ export class LintCache {
       const size = fstatSync(fd).size;
       const head = Buffer.allocUnsafe(Math.min(size, 4096));
       readFully(fd, head, 0);
+      this.foreign = size > 0 && !head.subarray(0, CACHE_MARK.length).equals(CACHE_MARK);
       const newline = head.indexOf(0x0a);
       if (newline === -1) return;
       const header = JSON.parse(head.subarray(0, newline).toString("utf8")) as unknown;
