@@ -313,9 +313,11 @@ export function registerLint(program: Command, io: CliIo): void {
             concurrency,
             ...(cache ? { cache } : {}),
           });
-        } finally {
-          if (cache) saveCache(cache, io, lang);
+        } catch (error) {
+          cache?.close();
+          throw error;
         }
+        if (cache) saveCache(cache, io, lang);
         linted = run.results;
         release = run.release;
         for (const problem of run.problems) {
