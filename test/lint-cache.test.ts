@@ -272,6 +272,18 @@ describe("vtvl lint --cache", () => {
       expect(run.stderr).toBe(plain.stderr);
     }
 
+    const nested = await runCli(
+      "lint",
+      root,
+      "-f",
+      "json",
+      "--cache",
+      "--cache-location",
+      `${folder}/new/folder/`,
+    );
+    expect(nested.stderr).toBe(plain.stderr);
+    expect(statSync(join(folder, "new/folder/.vtvlcache")).size).toBeGreaterThan(0);
+
     const blocked = join(folder, "a-file");
     writeFileSync(blocked, "");
     const unwritable = await runCli(

@@ -18,9 +18,9 @@ import {
   closeSync,
   existsSync,
   fstatSync,
+  mkdirSync,
   openSync,
   readdirSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -30,6 +30,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { findForm } from "../model/forms.js";
 import { packageRoot } from "../paths.js";
+import { readExactly } from "../util/read-file.js";
 import { vtvlVersion } from "../version.js";
 import type { FileResult } from "./engine.js";
 
@@ -126,7 +127,7 @@ export class LintCache {
     let stored: StoredResult;
     const bytes = Buffer.allocUnsafe(entry.length);
     try {
-      readFully(this.oldFd, bytes, entry.start);
+      readExactly(this.oldFd, bytes, entry.start);
       if (contentHash(bytes) !== entry.digest) return undefined;
       stored = deserialize(bytes) as StoredResult;
     } catch {
@@ -161,7 +162,7 @@ export class LintCache {
       for (const [key, entry] of this.entries) {
         if (this.written.has(key) || !existsSync(key) || this.oldFd === undefined) continue;
         const bytes = Buffer.allocUnsafe(entry.length);
-        readFully(this.oldFd, bytes, entry.start);
+        readExactly(this.oldFd, bytes, entry.start);
         this.append(key, entry.hash, entry.settings, bytes);
       }
       closeSync(this.newFd!);
@@ -193,7 +194,7 @@ export class LintCache {
     try {
       const size = fstatSync(fd).size;
       const head = Buffer.allocUnsafe(Math.min(size, 4096));
-      readFully(fd, head, 0);
+      readExactly(fd, head, 0);
       this.foreign = size > 0 && !head.subarray(0, CACHE_MARK.length).equals(CACHE_MARK);
       const newline = head.indexOf(0x0a);
       if (newline === -1) return;
@@ -202,12 +203,12 @@ export class LintCache {
       const lengths = Buffer.allocUnsafe(4);
       let offset = newline + 1;
       while (offset + 4 <= size) {
-        readFully(fd, lengths, offset);
+        readExactly(fd, lengths, offset);
         const keyLength = lengths.readUInt32LE(0);
         if (offset + 4 + keyLength + 4 > size) break;
         const keyBytes = Buffer.allocUnsafe(keyLength);
-        readFully(fd, keyBytes, offset + 4);
-        readFully(fd, lengths, offset + 4 + keyLength);
+        readExactly(fd, keyBytes, offset + 4);
+        readExactly(fd, lengths, offset + 4 + keyLength);
         const length = lengths.readUInt32LE(0);
         const start = offset + 4 + keyLength + 4;
         if (start + length > size) break;
@@ -238,6 +239,7 @@ export class LintCache {
 
   private openNew(): void {
     if (this.newFd !== undefined) return;
+    mkdirSync(this.directory, { recursive: true });
     this.newPath = join(this.directory, `.vtvlcache-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
     this.newFd = openSync(this.newPath, "wx", 0o644);
     this.put(Buffer.from(`${JSON.stringify([FORMAT, this.fingerprint])}\n`));
@@ -269,14 +271,5 @@ export class LintCache {
     while (done < bytes.length)
       done += writeSync(this.newFd!, bytes, done, bytes.length - done, this.newSize + done);
     this.newSize += bytes.length;
-  }
-}
-
-function readFully(fd: number, bytes: Buffer, position: number): void {
-  let read = 0;
-  while (read < bytes.length) {
-    const count = readSync(fd, bytes, read, bytes.length - read, position + read);
-    if (count === 0) throw new Error("cache file ended early");
-    read += count;
   }
 }

@@ -8,9 +8,10 @@
  */
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readExactly } from "../util/read-file.js";
 import type { FileResult } from "./engine.js";
 import type { Finding } from "./finding.js";
 import type { Directive, SuppressedFinding } from "./suppress.js";
@@ -74,8 +75,7 @@ export class ResultSpill {
     if (this.closed) throw new Error("the lint results were released");
     const { start, length } = this.places[index]!;
     const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) read += readSync(this.fd, bytes, read, length - read, start + read);
+    readExactly(this.fd, bytes, start);
     const payload = JSON.parse(bytes.toString("utf8")) as Payload;
     // One file name shared by the findings, as in memory.
     for (const finding of payload.findings) finding.file = file;

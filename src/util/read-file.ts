@@ -27,3 +27,13 @@ export function readFileReusingBuffer(path: string): Uint8Array {
     closeSync(fd);
   }
 }
+
+/** Fills `bytes` from `fd` at `position`; throws when the file ends first. */
+export function readExactly(fd: number, bytes: Uint8Array, position: number): void {
+  let read = 0;
+  while (read < bytes.length) {
+    const count = readSync(fd, bytes, read, bytes.length - read, position + read);
+    if (count === 0) throw new Error("the file ended early");
+    read += count;
+  }
+}
