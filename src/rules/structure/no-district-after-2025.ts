@@ -1,5 +1,6 @@
 import { regimeData } from "../data.js";
 import { effectiveOnOrAfter, vietnameseDate } from "../support/dates.js";
+import { perText } from "../support/memo.js";
 import { offsetsInScalar } from "../support/scalar.js";
 import { textEntries } from "../support/text.js";
 import type { Rule } from "../types.js";
@@ -16,6 +17,9 @@ function phrases(): RegExp {
   phrasePattern.lastIndex = 0;
   return phrasePattern;
 }
+
+/** The district phrases a text names, in order (a pure function of the text: once per distinct text). */
+const districtPhrasesIn = perText((text) => Array.from(text.matchAll(phrases()), (match) => match[0]));
 
 /**
  * From 1 July 2025 local government has two levels: there is no cấp huyện. A description that takes effect on
@@ -62,14 +66,14 @@ export const noDistrictAfter2025: Rule = {
     });
     for (const entry of textEntries(context.position)) {
       const occurrences = new Map<string, number>();
-      for (const match of entry.text.matchAll(phrases())) {
-        const occurrence = occurrences.get(match[0]) ?? 0;
-        occurrences.set(match[0], occurrence + 1);
+      for (const phrase of districtPhrasesIn(entry)) {
+        const occurrence = occurrences.get(phrase) ?? 0;
+        occurrences.set(phrase, occurrence + 1);
         context.report({
           messageId: "districtText",
-          data: { date: shown, phrase: match[0] },
+          data: { date: shown, phrase },
           path: entry.path,
-          offsets: offsetsInScalar(context.text, entry.path, match[0], occurrence),
+          offsets: offsetsInScalar(context.text, entry.path, phrase, occurrence),
         });
       }
     }
