@@ -49,13 +49,27 @@ function normalizedData(text: string): string | undefined {
 }
 
 /**
+ * Whether a flow mapping may still be open after `line` (a whole line, or the part before an edit): more "{"
+ * than "}" once quoted strings and a comment are taken out. A quote left unpaired (a string over several lines,
+ * an apostrophe) could hide braces either way: then it may.
+ */
+function mayLeaveMappingOpen(line: string): boolean {
+  if (!line.includes("{")) return false;
+  // Quoted strings where a node can start (a quote inside a word is a character of a plain scalar).
+  const unquoted = line.replace(/(^|[\s[{,:])(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/g, "$1");
+  if (/["']/.test(unquoted)) return true;
+  const code = unquoted.replace(/(?:^|\s)#.*$/, "");
+  return code.split("{").length > code.split("}").length;
+}
+
+/**
  * Explicit keys ("? ") and flow mappings left open at the end of a line: keys that may run over several lines,
  * which the line check cannot see.
  */
 function mayHaveKeysOverLines(text: string): boolean {
   if (/(?:^|[\s,[{-])\?(?:[ \t]|$)/m.test(text)) return true;
   if (!text.includes("{")) return false;
-  return text.split("\n").some((line) => line.split("{").length > line.split("}").length);
+  return text.split("\n").some(mayLeaveMappingOpen);
 }
 /** Any character of the line that is not a space of any kind. */
 const CONTENT = /[^\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
@@ -85,10 +99,12 @@ function spaceOnlyInText(text: string, at: number): boolean {
   const previous = before.at(-1)!;
   if (!CONTENT.test(previous) && !/^[\p{L}\p{N}]/u.test(after)) return false;
   if (STRUCTURE_BEFORE.has(before.at(-1)!) || STRUCTURE_AFTER.has(after.charAt(0))) return false;
-  if (/(?:^|\s)[&*!][^\s]*$/.test(before)) return false;
+  if (/(?:^|[\s[{,])[&*!][^\s]*$/.test(before)) return false;
   // Inside a flow mapping every word may be a key ("{a b}" is a mapping with the key "a b").
-  if (before.split("{").length > before.split("}").length) return false;
-  return !/:(?:\s|$)|\s#/.test(after);
+  if (mayLeaveMappingOpen(before)) return false;
+  // In a flow collection a ":" makes a key even without a space after it ("[a b:]", "[\"a b\":c]").
+  if (/[[{]/.test(before) && after.includes(":")) return false;
+  return !/:(?:[\s,[\]{}]|$)|\s#/.test(after);
 }
 
 /** Whether every edit of the irregular-space fix is proved safe on its own line (spaceOnlyInText). */
