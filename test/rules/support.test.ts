@@ -25,6 +25,23 @@ describe("numbering", () => {
     const malformed = checkNumbering(rows("2.1", "22"), "2")[0];
     expect(malformed).toMatchObject({ kind: "malformed", suggestion: "2.2" });
   });
+  it("lists the codes a short gap skips, and tells a long one by its ends", () => {
+    expect(checkNumbering(rows("2.1", "2.4"), "2")[0]).toMatchObject({
+      kind: "gap",
+      missing: ["2.2", "2.3"],
+      count: 2,
+    });
+    // A year typed for "2.2", or a number far beyond any list: told, not enumerated (found by a property test:
+    // the codes of "1960425796998445" filled memory until the process died).
+    expect(checkNumbering(rows("1", "2022"), "")[0]).toMatchObject({
+      kind: "gap",
+      missing: ["2", "2021"],
+      count: 2020,
+    });
+    const huge = checkNumbering(rows("1", "1960425796998445", "3"), "");
+    expect(huge.map((problem) => problem.kind)).toEqual(["gap", "order"]);
+    expect(huge[0]).toMatchObject({ missing: ["2", "1960425796998444"], count: 1960425796998443 });
+  });
   it("ignores files without numbers", () => {
     expect(checkNumbering(rows(undefined, undefined), "2")).toEqual([]);
   });

@@ -28,6 +28,10 @@ export const numberingMessages: Record<string, Localized> = {
     vi: "Số thứ tự nhảy tới “{code}”: thiếu {missing}.",
     en: "Numbering jumps to “{code}”: {missing} missing.",
   },
+  gapLong: {
+    vi: "Số thứ tự nhảy tới “{code}”: thiếu {count} số, từ “{first}” đến “{last}”.",
+    en: "Numbering jumps to “{code}”: {count} numbers missing, “{first}” to “{last}”.",
+  },
 };
 
 export function reportNumbering(context: RuleContext, problem: NumberingProblem, codeKey = "code"): void {
@@ -51,10 +55,22 @@ export function reportNumbering(context: RuleContext, problem: NumberingProblem,
       context.report({ messageId: "order", data: { code: problem.code, previous: problem.previous }, path });
       return;
     case "gap":
-      context.report({
-        messageId: "gap",
-        data: { code: problem.code, missing: problem.missing.map((code) => `“${code}”`).join(", ") },
-        path,
-      });
+      if (problem.count > problem.missing.length)
+        context.report({
+          messageId: "gapLong",
+          data: {
+            code: problem.code,
+            count: problem.count,
+            first: problem.missing[0],
+            last: problem.missing.at(-1),
+          },
+          path,
+        });
+      else
+        context.report({
+          messageId: "gap",
+          data: { code: problem.code, missing: problem.missing.map((code) => `“${code}”`).join(", ") },
+          path,
+        });
   }
 }

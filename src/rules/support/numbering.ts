@@ -16,7 +16,14 @@ export type NumberingProblem =
   | { kind: "missing"; row: NumberedRow; expected: string }
   | { kind: "duplicate"; row: NumberedRow; code: string }
   | { kind: "order"; row: NumberedRow; code: string; previous: string }
-  | { kind: "gap"; row: NumberedRow; code: string; missing: string[] };
+  /** `missing`: every skipped code, or for a long gap its first and its last (`count` tells how many). */
+  | { kind: "gap"; row: NumberedRow; code: string; missing: string[]; count: number };
+
+/**
+ * A gap longer than this is told by its ends: a year or a phone number typed as a code ("2022" for "2.2")
+ * would otherwise list millions of codes.
+ */
+export const MAX_LISTED_GAP = 10;
 
 function codeFor(prefix: string, n: number): string {
   return prefix ? `${prefix}.${n}` : String(n);
@@ -75,9 +82,11 @@ export function checkNumbering(rows: readonly NumberedRow[], prefix: string): Nu
     } else if (n < previous) {
       problems.push({ kind: "order", row, code, previous: codeFor(prefix, previous) });
     } else if (n > previous + 1) {
+      const count = n - previous - 1;
       const missing: string[] = [];
-      for (let k = previous + 1; k < n; k++) missing.push(codeFor(prefix, k));
-      problems.push({ kind: "gap", row, code, missing });
+      if (count <= MAX_LISTED_GAP) for (let k = previous + 1; k < n; k++) missing.push(codeFor(prefix, k));
+      else missing.push(codeFor(prefix, previous + 1), codeFor(prefix, n - 1));
+      problems.push({ kind: "gap", row, code, missing, count });
     }
     seen.add(n);
     previous = Math.max(previous, n);
