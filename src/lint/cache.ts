@@ -62,12 +62,14 @@ export function settingsHash(parts: readonly unknown[]): string {
 }
 
 /**
- * What identifies this vtvl: its version, the V8 that serializes the results, and the size and time of every
- * file of its code and data (rules, schemas, layouts), so that any rebuild or edit of the rules' data makes
- * the old results unusable. Only stat calls: a few milliseconds.
+ * What identifies this vtvl: its version, the Node.js it runs on (V8 serializes the results, ICU normalizes
+ * Unicode), and the size and time of every file of its code and data (rules, schemas, layouts), so that any
+ * rebuild or edit of the rules' data makes the old results unusable. Only stat calls: a few milliseconds.
  */
 export function toolFingerprint(root = packageRoot): string {
-  const hash = createHash("sha1").update(`${vtvlVersion()} ${process.versions.v8}`);
+  const hash = createHash("sha1").update(
+    `${vtvlVersion()} ${process.version} ${process.versions.v8} ${process.versions.icu}`,
+  );
   const visit = (directory: string) => {
     let names: string[];
     try {
