@@ -7,10 +7,11 @@
  * The file: a header line (format, fingerprint of vtvl), then one record per file: the length of its key (a
  * JSON array: path relative to the cache file, content hash, settings hash, hash of the result), the key, the
  * length of its result, the result (v8 serialization, exact for any value YAML can give; its hash is checked
- * when it is read back, since a damaged byte would otherwise still deserialize, into other findings). The results stay on disk: a run
- * indexes the keys, reads the results it reuses one at a time, and writes a new file beside the old one that
- * replaces it at the end, so an interrupted run leaves the old cache as it was. A cache that cannot be read
- * (another version, damaged, truncated) is not an error: whatever cannot be read is linted again.
+ * when it is read back, since a damaged byte would otherwise still deserialize, into other findings). The
+ * results stay on disk: a run indexes the keys, reads the results it reuses one at a time, and writes a new
+ * file beside the old one that replaces it at the end, so an interrupted run leaves the old cache as it was. A
+ * cache that cannot be read (another version, damaged, truncated) is not an error: whatever cannot be read is
+ * linted again.
  */
 import { Buffer } from "node:buffer";
 import { createHash, randomBytes } from "node:crypto";
