@@ -2,6 +2,7 @@
  * Safe fixes are text edits (offsets into the decoded text). Applying them never re-serialises the YAML,
  * so comments, quoting, ordering and line endings stay exactly as the author wrote them.
  */
+import { lastAtOrBefore } from "../util/sorted.js";
 import type { Finding, Fix, TextEdit } from "./finding.js";
 
 export interface AppliedFixes {
@@ -26,6 +27,32 @@ function conflict(a: TextEdit, b: TextEdit): boolean {
   return (a.start < b.end && b.start < a.end) || a.start === b.start;
 }
 
+/**
+ * The text with `edits` applied, each at its offsets in the original, the last one first: of two insertions at
+ * one offset the later in the list comes first.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || b.index - a.index);
+  const overlapping = ordered.some(({ edit }, k) => k > 0 && edit.start < ordered[k - 1]!.edit.end);
+  if (overlapping) {
+    let result = text;
+    for (const { edit } of [...ordered].reverse())
+      result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    return result;
+  }
+  // In one pass: slicing the whole text again for each edit took 8 s for a line of 30,000 special spaces.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { edit } of ordered) {
+    pieces.push(text.slice(from, edit.start), edit.text);
+    from = edit.end;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join("");
+}
+
 /** Applies every fix whose edits do not overlap those of a fix taken before it (all edits of a fix, or none). */
 export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes {
   const fixes = findings
@@ -34,19 +61,33 @@ export function applyFixes(text: string, findings: readonly Finding[]): AppliedF
     .map((fix) => [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end))
     .filter((edits) => edits.every((edit) => isUsable(edit, text.length)))
     .sort((a, b) => a[0]!.start - b[0]!.start);
+  // The edits taken so far, ordered by start (they do not conflict, so their ends are ordered too): an edit
+  // can only conflict with its neighbours there, which keeps a file with thousands of fixes linear.
   const taken: TextEdit[] = [];
+  const starts: number[] = [];
+  /** How many taken edits start at or before `offset`. */
+  const startingBy = (offset: number): number => {
+    if (!starts.length) return 0;
+    const last = lastAtOrBefore(starts, offset);
+    return starts[last]! <= offset ? last + 1 : 0;
+  };
+  const conflictsWithTaken = (edit: TextEdit): boolean => {
+    const next = startingBy(edit.start);
+    const neighbours = [taken[next - 1], taken[next]];
+    return neighbours.some((other) => other !== undefined && conflict(edit, other));
+  };
   let applied = 0;
   for (const edits of fixes) {
-    const overlaps = edits.some((edit) => taken.some((other) => conflict(edit, other)));
-    if (overlaps) continue;
+    if (edits.some(conflictsWithTaken)) continue;
     const changes = edits.some((edit) => text.slice(edit.start, edit.end) !== edit.text);
     if (!changes) continue;
-    taken.push(...edits);
+    for (const edit of edits) {
+      const index = startingBy(edit.start);
+      taken.splice(index, 0, edit);
+      starts.splice(index, 0, edit.start);
+    }
     applied++;
   }
   if (!applied) return { text, applied };
-  taken.sort((a, b) => b.start - a.start || b.end - a.end);
-  let fixed = text;
-  for (const edit of taken) fixed = fixed.slice(0, edit.start) + edit.text + fixed.slice(edit.end);
-  return { text: fixed, applied };
+  return { text: applyEdits(text, taken), applied };
 }

@@ -1,4 +1,5 @@
 /** The helpers the rules share: numbering, legacy-encoding signatures, doubled words, headings, code initials. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { titleInitials } from "../../src/rules/code/code-title-suffix.js";
 import { headingWords } from "../../src/rules/structure/heading-text.js";
@@ -8,7 +9,7 @@ import { gradeInName } from "../../src/rules/support/grade.js";
 import { isBelow, parseRange, within } from "../../src/rules/support/levels.js";
 import { checkNumbering } from "../../src/rules/support/numbering.js";
 import { perText } from "../../src/rules/support/memo.js";
-import { comparisonKey } from "../../src/rules/support/text.js";
+import { comparisonKey, withoutTrailing } from "../../src/rules/support/text.js";
 import { doubledPhrases } from "../../src/rules/text/doubled-word.js";
 import { mojibakeWord } from "../../src/rules/text/legacy-encoding.js";
 
@@ -159,5 +160,43 @@ describe("perText", () => {
     expect(upper(b)).toBe("CHUYÊN VIÊN VỀ TỔNG HỢP");
     expect(lengthOf({ text: "khác" })).toEqual({ length: 4, text: "khác" });
     expect(runs).toBe(2);
+  });
+});
+
+describe("trailing runs cut by hand", () => {
+  // The patterns they replace (/[…]+$/) retried from every character of a long run that stops short of the end.
+  const text = fc
+    .array(fc.constantFrom("a", "b", " ", "\u00a0", ".", "…", ":", ";", ",", "\n", "-"), { maxLength: 14 })
+    .map((pieces) => pieces.join(""));
+
+  it("cut what the patterns cut", () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        for (const [char, pattern] of [
+          [/[\s.;:,…]/u, /[\s.;:,…]+$/u],
+          [/[\s.…:]/u, /[\s.…:]+$/u],
+          [/[\s:]/u, /[\s:]+$/u],
+        ] as const)
+          expect(withoutTrailing(value, char)).toBe(value.replace(pattern, ""));
+        const before = value
+          .normalize("NFC")
+          .replace(/[\s\u00a0]+/g, " ")
+          .replace(/ ([,;.])/g, "$1")
+          .trim()
+          .replace(/^[•\-–—+*]\s*/u, "")
+          .replace(/\s*[.;,]+$/u, "")
+          .trim();
+        expect(cleanCompetencyName(value)).toBe(before);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("read a long run once", () => {
+    const run = `x${".".repeat(300_000)}y`;
+    // Not a timing: with the patterns each of these took minutes.
+    expect(comparisonKey(run)).toBe(run.toLowerCase());
+    expect(cleanCompetencyName(run)).toBe(run);
+    expect(withoutTrailing(`${run} .`, /[\s.]/u)).toBe(run);
   });
 });

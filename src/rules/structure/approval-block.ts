@@ -1,11 +1,9 @@
 import { formRules } from "../data.js";
 import type { Rule } from "../types.js";
+import { withoutTrailing } from "../support/text.js";
 
 const fold = (text: string): string =>
-  text
-    .normalize("NFC")
-    .replace(/[\s\u00a0]+/g, " ")
-    .replace(/[\s.…:]+$/u, "")
+  withoutTrailing(text.normalize("NFC").replace(/[\s\u00a0]+/g, " "), /[\s.…:]/u)
     .trim()
     .toLowerCase();
 

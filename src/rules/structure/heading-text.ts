@@ -2,15 +2,18 @@ import { isLayoutId, layoutSpec } from "../../render/layout-spec.js";
 import { didYouMean } from "../../util/similar.js";
 import { formRules, textData, type HeadingKey } from "../data.js";
 import type { Rule } from "../types.js";
+import { withoutTrailing } from "../support/text.js";
 
 /** "3.1- Bên trong", "III. CÁC MỐI QUAN HỆ", "a) Năng lực chung" → the words only, for comparison. */
 export function headingWords(heading: string): string {
-  return heading
-    .normalize("NFC")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim()
-    .replace(/^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*[.)\-–:]+\s*|\s+)|[a-zđ]\)\s*)(?=\p{L})/u, "")
-    .replace(/[\s:.]+$/u, "");
+  return withoutTrailing(
+    heading
+      .normalize("NFC")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+      .replace(/^(?:(?:[IVXLC]+|\d+(?:\.\d+)*)(?:\s*[.)\-–:]+\s*|\s+)|[a-zđ]\)\s*)(?=\p{L})/u, ""),
+    /[\s:.]/u,
+  );
 }
 
 const fold = (text: string): string => headingWords(text).toLowerCase();

@@ -2,14 +2,10 @@ import { requirementLabel } from "../../model/normalize.js";
 import { didYouMean } from "../../util/similar.js";
 import { formRules, formRulesData, type RequirementRow } from "../data.js";
 import type { Rule } from "../types.js";
+import { withoutTrailing } from "../support/text.js";
 
 const fold = (text: string): string =>
-  text
-    .normalize("NFC")
-    .replace(/\s+/g, " ")
-    .replace(/[\s:]+$/u, "")
-    .trim()
-    .toLowerCase();
+  withoutTrailing(text.normalize("NFC").replace(/\s+/g, " "), /[\s:]/u).trim().toLowerCase();
 
 /**
  * Table 5.1 ("Nhóm yêu cầu | Yêu cầu cụ thể") has fixed rows: trình độ đào tạo; bồi dưỡng, chứng chỉ; kinh

@@ -2,18 +2,20 @@
 import type { CompetencyGroupId, FormId } from "../../model/types.js";
 import { competencyData } from "../data.js";
 import { memoByText } from "./memo.js";
+import { withoutTrailing } from "./text.js";
 
 /** The name without list marks and trailing punctuation, spaces collapsed, NFC (GUIDE.md §d.5). */
-export const cleanCompetencyName: (name: string) => string = memoByText((name: string) =>
-  name
+export const cleanCompetencyName: (name: string) => string = memoByText((name: string) => {
+  const marked = name
     .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")
     .replace(/ ([,;.])/g, "$1")
     .trim()
-    .replace(/^[•\-–—+*]\s*/u, "")
-    .replace(/\s*[.;,]+$/u, "")
-    .trim(),
-);
+    .replace(/^[•\-–—+*]\s*/u, "");
+  // Trailing punctuation and the spaces before it (what /\s*[.;,]+$/ took, without its quadratic retries).
+  const unpunctuated = withoutTrailing(marked, /[.;,]/u);
+  return (unpunctuated.length < marked.length ? withoutTrailing(unpunctuated, /\s/u) : marked).trim();
+});
 
 export const competencyKey: (name: string) => string = memoByText((name: string) =>
   cleanCompetencyName(name).toLowerCase(),

@@ -7,6 +7,7 @@
  */
 import yaml from "js-yaml";
 import type { Fix, PathSegment, TextEdit } from "../../lint/finding.js";
+import { applyEdits } from "../../lint/fix.js";
 import { locatorFor } from "../../load/locate.js";
 
 /** Source offsets of the node at `path` (quotes and block indicators included). */
@@ -21,13 +22,6 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
     node = (node as Record<string, unknown>)[String(segment)];
   }
   return node;
-}
-
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start))
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
 }
 
 /** What may stand before a one-line block value on its line: indentation, sequence dashes, a plain key. */

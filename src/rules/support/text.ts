@@ -70,13 +70,24 @@ export function isBlank(value: unknown): boolean {
  * decomposed text is unicode-nfc's finding): lowercase, single spaces, without a
  * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
  */
+/**
+ * `text` without the run of characters matching `char` (a one-character class) at its end. By hand: a pattern
+ * such as /[\s.]+$/ starts again at every character of a long run that does not reach the end (quadratic).
+ */
+export function withoutTrailing(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
 export const comparisonKey: (text: string) => string = memoByText((text: string): string =>
-  text
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim()
-    .replace(/^(?:[•\-–—+*]\s*|\d+(?:[.,]\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*)+/iu, "")
-    .replace(/[\s.;:,…]+$/u, "")
-    .toLowerCase(),
+  withoutTrailing(
+    text
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+      .replace(/^(?:[•\-–—+*]\s*|\d+(?:[.,]\d+)*\s*[.)\-–]\s*|[a-zđ]\)\s*)+/iu, ""),
+    /[\s.;:,…]/u,
+  ).toLowerCase(),
 );
 
 /** Whether `index` of `text` starts or ends a word (no letter or digit on the outer side). */

@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import type { Fix, TextEdit } from "../../lint/finding.js";
-import { applyEdits, editsProduce, nodeOffsets } from "../support/scalar.js";
+import { applyEdits } from "../../lint/fix.js";
+import { editsProduce, nodeOffsets } from "../support/scalar.js";
 import { perText } from "../support/memo.js";
 import { textEntries } from "../support/text.js";
 import type { Rule, RuleContext } from "../types.js";
@@ -16,10 +17,16 @@ const hasStraySpace = perText((text) => STRAY.test(text));
 
 /** The text with its stray spaces made visible: "·" for a space at either end or doubled, "→" for a tab. */
 function shown(value: string): string {
-  const visible = value
-    .replace(/\t/g, "→")
-    .replace(/^ +| +$/g, (spaces) => "·".repeat(spaces.length))
-    .replace(/ {2,}/g, (spaces) => "·".repeat(spaces.length));
+  const text = value.replace(/\t/g, "→");
+  // The ends counted by hand: / +$/ tries every space of a long run as the start of the trailing one.
+  let start = 0;
+  while (text.charCodeAt(start) === 32) start++;
+  let end = text.length;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  const visible =
+    "·".repeat(start) +
+    text.slice(start, end).replace(/ {2,}/g, (spaces) => "·".repeat(spaces.length)) +
+    "·".repeat(text.length - end);
   return visible.length > 70 ? `${visible.slice(0, 69)}…` : visible;
 }
 
@@ -107,8 +114,15 @@ function spaceOnlyInText(text: string, at: number): boolean {
   return !/:(?:[\s,[\]{}]|$)|\s#/.test(after);
 }
 
+/**
+ * Past this many edits the line proofs (each reads its whole line) would cost more than one parse of the edited
+ * file: a line of 30,000 non-breaking spaces took 8 s.
+ */
+const MAX_LINE_PROOFS = 64;
+
 /** Whether every edit of the irregular-space fix is proved safe on its own line (spaceOnlyInText). */
 export function spaceOnlyInLines(text: string, edits: readonly TextEdit[]): boolean {
+  if (edits.length > MAX_LINE_PROOFS) return false;
   return !mayHaveKeysOverLines(text) && edits.every((edit) => spaceOnlyInText(text, edit.start));
 }
 
