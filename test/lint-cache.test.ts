@@ -263,8 +263,10 @@ describe("vtvl lint --cache", () => {
     expect(cacheFile("ci/lint.cache", root)).toBe(join(root, "ci/lint.cache"));
 
     const plain = await runCli("lint", root, "-f", "json");
-    const cold = await runCli("lint", root, "-f", "json", "--cache", "--cache-location", folder);
-    const warm = await runCli("lint", root, "-f", "json", "--cache", "--cache-location", folder);
+    const lintWithCache = (location: string) =>
+      runCli("lint", root, "-f", "json", "--cache", "--cache-location", location);
+    const cold = await lintWithCache(folder);
+    const warm = await lintWithCache(folder);
     expect(statSync(join(folder, ".vtvlcache")).size).toBeGreaterThan(0);
     for (const run of [cold, warm]) {
       expect(run.stdout).toBe(plain.stdout);
@@ -272,36 +274,20 @@ describe("vtvl lint --cache", () => {
       expect(run.stderr).toBe(plain.stderr);
     }
 
-    const nested = await runCli(
-      "lint",
-      root,
-      "-f",
-      "json",
-      "--cache",
-      "--cache-location",
-      `${folder}/new/folder/`,
-    );
+    const nested = await lintWithCache(`${folder}/new/folder/`);
     expect(nested.stderr).toBe(plain.stderr);
     expect(statSync(join(folder, "new/folder/.vtvlcache")).size).toBeGreaterThan(0);
 
     const blocked = join(folder, "a-file");
     writeFileSync(blocked, "");
-    const unwritable = await runCli(
-      "lint",
-      root,
-      "-f",
-      "json",
-      "--cache",
-      "--cache-location",
-      `${blocked}/x/`,
-    );
+    const unwritable = await lintWithCache(`${blocked}/x/`);
     expect(unwritable.stdout).toBe(plain.stdout);
     expect(unwritable.code).toBe(plain.code);
     expect(unwritable.stderr).toMatch(/không ghi được bộ nhớ đệm .*a-file\/x\/\.vtvlcache.*--cache-location/);
 
     const notes = join(folder, "notes.md");
     writeFileSync(notes, "# ghi chú\n");
-    const mistaken = await runCli("lint", root, "-f", "json", "--cache", "--cache-location", notes);
+    const mistaken = await lintWithCache(notes);
     expect(mistaken.stdout).toBe(plain.stdout);
     expect(mistaken.code).toBe(plain.code);
     expect(mistaken.stderr).toMatch(/không ghi được bộ nhớ đệm .*notes\.md \(.*is not a vtvl cache/);
