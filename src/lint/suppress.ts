@@ -109,15 +109,22 @@ export function parseDirectives(text: string, lineOf: (offset: number) => number
 }
 
 /** Each `enable` ends the open `disable` blocks it names (all of them when it names no rule). */
+/** A disable block that some rule's findings may still fall in. */
+function stillOpen(block: Directive): boolean {
+  if (block.endLine !== undefined) return false;
+  return block.rules === null || block.rules.some((rule) => block.ruleEndLines?.[rule] === undefined);
+}
+
 function pairBlocks(directives: Directive[]): void {
-  const open: Directive[] = [];
+  // Blocks leave the list once closed for all their rules: a file of thousands of disable/enable pairs would
+  // otherwise walk every earlier block at every enable.
+  let open: Directive[] = [];
   for (const directive of directives) {
     if (directive.malformed) continue;
     if (directive.kind === "disable") open.push(directive);
     if (directive.kind !== "enable") continue;
     let closedSomething = false;
     for (const block of open) {
-      if (block.endLine !== undefined) continue;
       if (directive.rules === null) {
         block.endLine = directive.line;
         closedSomething = true;
@@ -132,6 +139,7 @@ function pairBlocks(directives: Directive[]): void {
         }
       }
     }
+    if (closedSomething) open = open.filter(stillOpen);
     // An enable that ends no block is reported like an unused disable.
     if (closedSomething) directive.used.push("*");
   }
