@@ -137,6 +137,24 @@ describe("YAML problems", () => {
   });
 });
 
+describe("block scalars and Windows line ends", () => {
+  // The position scanner looped forever on a "|" or ">" scalar with an empty line in or after it, and on a blank
+  // line inside a plain scalar of a CRLF file: any finding in such a file hung the run.
+  it("places findings in files with paragraphs, with LF and with CRLF line ends", () => {
+    const withParagraphs = valid.replace(
+      /^objective: .*$/m,
+      "objective: |\n  Tham gia kiểm soát thủ tục hành chính.\n\n  Theo theo dõi việc thực hiện.\n",
+    );
+    for (const text of [withParagraphs, withParagraphs.replace(/\n/g, "\r\n")]) {
+      const result = lintText("x.yaml", text);
+      const doubled = result.findings.find((finding) => finding.ruleId === "doubled-word");
+      expect(doubled?.line, JSON.stringify(result.findings.map((f) => f.ruleId))).toBe(
+        text.split(/\r?\n/).findIndex((line) => line.includes("Theo theo")) + 1,
+      );
+    }
+  });
+});
+
 describe("property: any input gives findings or a clean result, never an exception", () => {
   const noCrash = (results: ReturnType<typeof lintSources>["results"]) => {
     for (const result of results) {

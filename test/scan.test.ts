@@ -118,6 +118,10 @@ describe("scanYaml", () => {
         " lead",
         "x\ny",
         "a: b\nc",
+        // Paragraphs: a block scalar with an empty line inside or at its end (the scanner looped forever on it).
+        "đoạn một\n\nđoạn hai",
+        "x\n\n\ny\n",
+        "dòng\n\n",
       ),
     );
     const key = fc.oneof(
@@ -145,6 +149,9 @@ describe("scanYaml", () => {
       (data) => yaml.dump(data, { flowLevel: 2 }),
       (data) => yaml.dump(data, { lineWidth: 20 }),
       (data) => yaml.dump(data, { quotingType: '"', forceQuotes: true }),
+      // Windows line ends, as a file saved on Windows has them.
+      (data) => stringify(data).replace(/\n/g, "\r\n"),
+      (data) => yaml.dump(data, { lineWidth: 20 }).replace(/\n/g, "\r\n"),
     ];
     let gaveUp = 0;
     const runs = 400;
@@ -161,7 +168,15 @@ describe("scanYaml", () => {
         if (!scanYaml(document)) gaveUp++;
         expect(mismatches(document), document).toEqual([]);
       }),
-      { numRuns: runs, examples: [[{ name: [{ " ": { " ": "(:[" } }] }, 4]] },
+      {
+        numRuns: runs,
+        examples: [
+          [{ name: [{ " ": { " ": "(:[" } }] }, 4],
+          [{ a: "x\n\ny", b: 1 }, 0],
+          [{ a: "x\n\n", b: 1 }, 7],
+          [{ a: "p q r s t u v w x y z\n\nmore", b: 1 }, 8],
+        ],
+      },
     );
     // Giving up is safe (the locator falls back to yaml) but must stay the exception.
     expect(gaveUp / runs).toBeLessThan(0.1);

@@ -74,6 +74,15 @@ class Scanner {
     return c === -1 || c === NEWLINE || c === CR || c === HASH;
   }
 
+  /**
+   * At the end of a blank line (after its spaces): moves onto its line feed, which the caller's loop then
+   * takes, and says so. A CRLF line ends at its "\n": stopping at the "\r" would read the same line forever.
+   */
+  private atBlankLineEnd(): boolean {
+    if (this.code() === CR && this.code(this.pos + 1) === NEWLINE) this.pos++;
+    return this.code() === NEWLINE;
+  }
+
   private skipInlineSpace(): void {
     while (this.code() === SPACE || this.code() === TAB) this.pos++;
   }
@@ -319,10 +328,8 @@ class Scanner {
         this.pos++;
         column++;
       }
+      if (this.atBlankLineEnd()) continue;
       const ch = this.code();
-      if (ch === NEWLINE || ch === CR) {
-        continue;
-      }
       if (ch === -1 || ch === HASH || column <= parentIndent) {
         this.pos = save;
         break;
@@ -346,12 +353,8 @@ class Scanner {
         this.pos++;
         column++;
       }
+      if (this.atBlankLineEnd()) continue;
       const ch = this.code();
-      if (ch === NEWLINE || ch === CR) {
-        this.pos--; // let the loop consume the newline
-        if (this.code() !== NEWLINE) this.pos++;
-        continue;
-      }
       if (ch === -1 || column <= parentIndent) {
         this.pos = save;
         break;
