@@ -155,6 +155,23 @@ describe("block scalars and Windows line ends", () => {
   });
 });
 
+describe("long runs of one character", () => {
+  // Not a timing: a run of dots this long took minutes before placeholder-left read it in one pass; the
+  // special spaces make one fix of 50,000 edits, applied and proved.
+  it("are linted, with their findings and fixes, like any other text", () => {
+    const withObjective = (objective: string) =>
+      valid.replace(/^objective: .*$/m, `objective: ${JSON.stringify(objective)}`);
+    const run = 50_000;
+    const nbsp = lintText("x.yaml", withObjective(`a${"\u00a0".repeat(run)}b`));
+    const irregular = nbsp.findings.find((finding) => finding.ruleId === "whitespace");
+    expect(irregular?.fix?.edits).toHaveLength(run);
+    const spaces = lintText("x.yaml", withObjective(`a${" ".repeat(run)}b `));
+    expect(spaces.findings.some((finding) => finding.ruleId === "whitespace")).toBe(true);
+    const dots = lintText("x.yaml", withObjective(`x${".".repeat(run)}y`));
+    expect(dots.findings.some((finding) => finding.ruleId === "placeholder-left")).toBe(true);
+  });
+});
+
 describe("property: any input gives findings or a clean result, never an exception", () => {
   const noCrash = (results: ReturnType<typeof lintSources>["results"]) => {
     for (const result of results) {

@@ -28,21 +28,15 @@ function conflict(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * The text with `edits` applied, each at its offsets in the original, the last one first: of two insertions at
- * one offset the later in the list comes first.
+ * The text with `edits` applied, each at its offsets in the original; the edits must not overlap (a fix's own
+ * edits never do, and applyFixes takes only fixes that do not conflict). Of two insertions at one offset the
+ * later in the list comes first. In one pass: slicing the whole text again for each edit took 8 s for two texts
+ * of 32,000 special spaces each.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const ordered = edits
     .map((edit, index) => ({ edit, index }))
     .sort((a, b) => a.edit.start - b.edit.start || b.index - a.index);
-  const overlapping = ordered.some(({ edit }, k) => k > 0 && edit.start < ordered[k - 1]!.edit.end);
-  if (overlapping) {
-    let result = text;
-    for (const { edit } of [...ordered].reverse())
-      result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-    return result;
-  }
-  // In one pass: slicing the whole text again for each edit took 8 s for a line of 30,000 special spaces.
   const pieces: string[] = [];
   let from = 0;
   for (const { edit } of ordered) {

@@ -108,13 +108,13 @@ export function parseDirectives(text: string, lineOf: (offset: number) => number
   return directives;
 }
 
-/** Each `enable` ends the open `disable` blocks it names (all of them when it names no rule). */
 /** A disable block that some rule's findings may still fall in. */
 function stillOpen(block: Directive): boolean {
   if (block.endLine !== undefined) return false;
   return block.rules === null || block.rules.some((rule) => block.ruleEndLines?.[rule] === undefined);
 }
 
+/** Each `enable` ends the open `disable` blocks it names (all of them when it names no rule). */
 function pairBlocks(directives: Directive[]): void {
   // Blocks leave the list once closed for all their rules: a file of thousands of disable/enable pairs would
   // otherwise walk every earlier block at every enable.

@@ -23,7 +23,7 @@ export type NumberingProblem =
  * A gap longer than this is told by its ends: a year or a phone number typed as a code ("2022" for "2.2")
  * would otherwise list millions of codes.
  */
-export const MAX_LISTED_GAP = 10;
+const MAX_LISTED_GAP = 10;
 
 function codeFor(prefix: string, n: number): string {
   return prefix ? `${prefix}.${n}` : String(n);

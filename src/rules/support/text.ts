@@ -66,11 +66,6 @@ export function isBlank(value: unknown): boolean {
 }
 
 /**
- * The key under which two writings of one sentence compare equal (the file's own texts, so no NFC step: a
- * decomposed text is unicode-nfc's finding): lowercase, single spaces, without a
- * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
- */
-/**
  * `text` without the run of characters matching `char` (a one-character class) at its end. By hand: a pattern
  * such as /[\s.]+$/ starts again at every character of a long run that does not reach the end (quadratic).
  */
@@ -80,6 +75,11 @@ export function withoutTrailing(text: string, char: RegExp): string {
   return text.slice(0, end);
 }
 
+/**
+ * The key under which two writings of one sentence compare equal (the file's own texts, so no NFC step: a
+ * decomposed text is unicode-nfc's finding): lowercase, single spaces, without a
+ * leading bullet or list number ("1.", "2-", "a)") and without trailing punctuation.
+ */
 export const comparisonKey: (text: string) => string = memoByText((text: string): string =>
   withoutTrailing(
     text
