@@ -62,6 +62,13 @@ describe("parallel lint run", () => {
       });
       // The stand-ins keep no findings in memory: each is read back when a report reaches it.
       expect(Object.keys(onDisk.results[0]!)).not.toContain("findings");
+      // Nor their competency levels, which the cross-file pass reads back from disk.
+      const withLevels = reference.findIndex((result) => result.position?.competencies);
+      const standIn = onDisk.results[withLevels]!;
+      expect(Object.values(standIn).filter(Array.isArray)).toEqual([]);
+      const { position, form } = reference[withLevels]!;
+      expect(standIn.levels).toEqual(levelTable(position!, form!.id));
+      expect(standIn.levels!.length).toBeGreaterThan(10);
       for (const name of formats.FORMAT_NAMES) {
         const text = (results: readonly (typeof reference)[number][]) =>
           [...formats.formatters[name](results, context)].join("");

@@ -401,11 +401,16 @@ export function lintProject(
       if (!appliesTo(rule.meta, result.regime)) continue;
       const severity = settingsOf(result.file).severity(rule.id, rule.meta);
       if (severity === "off") continue;
+      const { position, form } = result;
       files.push({
         file: result.file,
-        position: result.position,
-        levels: (result.levels ??= levelTable(result.position, result.form.id)),
-        form: result.form,
+        position,
+        // Asked for only by the rules that compare levels, a set of files at a time: a large run keeps the
+        // levels on disk (spill.ts) and reads them back here.
+        get levels() {
+          return result.levels ?? levelTable(position, form.id);
+        },
+        form,
         regime: result.regime,
         report: (report) => later(result, (sink) => reporterFor(sink, rule.id, rule.meta, severity)(report)),
       });

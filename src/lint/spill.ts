@@ -1,10 +1,12 @@
 /**
  * The per-file results of a large lint run, kept in a temporary file instead of memory until the report is
- * written: what a run holds then does not grow with the number of files. Each result becomes a stand-in that
- * keeps in memory only what the cross-file pass reads (file, form, regime, the fields of PROJECT_POSITION_KEYS,
- * their strings shared between files) and reads its findings back when asked, one result at a time (the last one read is kept, so that a
- * formatter looking at a result several times reads it once). A result the cross-file pass changes stays in
- * memory from then on; those are the few files a cross-file finding or an inline directive is about.
+ * written: what a run holds then hardly grows with the number of files. Each result becomes a stand-in that
+ * keeps in memory only what the cross-file pass groups files by (file, form, regime, the fields of
+ * PROJECT_POSITION_KEYS, their strings shared between files) and reads back when asked its competency levels
+ * (a record of their own, so that the cross-file pass reads only those) and its findings, one result at a time
+ * (the last one read is kept, so that a formatter looking at a result several times reads it once). A result
+ * the cross-file pass changes stays in memory from then on; those are the few files a cross-file finding or an
+ * inline directive is about.
  */
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
@@ -15,6 +17,7 @@ import { readExactly } from "../util/read-file.js";
 import type { FileResult } from "./engine.js";
 import type { Finding } from "./finding.js";
 import type { Directive, SuppressedFinding } from "./suppress.js";
+import type { LevelTable } from "../rules/cross-file/competency-index.js";
 
 /** What of a result goes to disk. */
 interface Payload {
@@ -24,12 +27,15 @@ interface Payload {
   text?: string;
 }
 
+const PLACE_FIELDS = 4;
+
 export class ResultSpill {
   private readonly fd: number;
   private readonly path: string;
   private unlinked = false;
   private size = 0;
-  private readonly places: Array<{ start: number; length: number }> = [];
+  /** Per result: where its payload starts and its length, then the same of its levels (length 0: none). */
+  private readonly places: number[] = [];
   private cached: { index: number; payload: Payload } | undefined;
   private closed = false;
   private readonly interner = new Interner();
@@ -56,32 +62,50 @@ export class ResultSpill {
       ...(directives?.length ? { directives } : {}),
       ...(text !== undefined ? { text } : {}),
     };
-    const bytes = Buffer.from(JSON.stringify(payload));
-    writeSync(this.fd, bytes, 0, bytes.length, this.size);
-    this.places.push({ start: this.size, length: bytes.length });
-    this.size += bytes.length;
+    const index = this.places.length / PLACE_FIELDS;
+    this.write(JSON.stringify(payload));
+    if (result.levels) this.write(JSON.stringify(result.levels));
+    else this.places.push(0, 0);
     return new SpilledResult(
       this,
-      this.places.length - 1,
+      index,
       result,
       { directives: Boolean(directives?.length), text: text !== undefined },
       this.interner,
     );
   }
 
+  private write(json: string): void {
+    const bytes = Buffer.from(json);
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    this.places.push(this.size, bytes.length);
+    this.size += bytes.length;
+  }
+
+  private read(start: number, length: number): unknown {
+    if (this.closed) throw new Error("the lint results were released");
+    const bytes = Buffer.allocUnsafe(length);
+    readExactly(this.fd, bytes, start);
+    return JSON.parse(bytes.toString("utf8"));
+  }
+
   /** The payload of result `index`, as written (the same object until another one is read). */
   load(index: number, file: string): Payload {
     if (this.cached?.index === index) return this.cached.payload;
-    if (this.closed) throw new Error("the lint results were released");
-    const { start, length } = this.places[index]!;
-    const bytes = Buffer.allocUnsafe(length);
-    readExactly(this.fd, bytes, start);
-    const payload = JSON.parse(bytes.toString("utf8")) as Payload;
+    const at = index * PLACE_FIELDS;
+    const payload = this.read(this.places[at]!, this.places[at + 1]!) as Payload;
     // One file name shared by the findings, as in memory.
     for (const finding of payload.findings) finding.file = file;
     for (const finding of payload.suppressed ?? []) finding.file = file;
     this.cached = { index, payload };
     return payload;
+  }
+
+  /** The competency levels of result `index`, if it has any. */
+  loadLevels(index: number): LevelTable | undefined {
+    const at = index * PLACE_FIELDS + 2;
+    const length = this.places[at + 1]!;
+    return length ? (this.read(this.places[at]!, length) as LevelTable) : undefined;
   }
 
   /** Frees the temporary file; the stand-ins cannot be read after this. */
@@ -127,11 +151,11 @@ class SpilledResult implements FileResult {
   file: string;
   fatal: boolean;
   position?: FileResult["position"];
-  levels?: FileResult["levels"];
   form?: FileResult["form"];
   regime?: FileResult["regime"];
   hadBom?: boolean;
   private kept: Payload | undefined;
+  private keptLevels: LevelTable | undefined;
 
   constructor(
     private readonly spill: ResultSpill,
@@ -143,7 +167,6 @@ class SpilledResult implements FileResult {
     this.file = result.file;
     this.fatal = result.fatal;
     if (result.position) this.position = interner.copy(result.position);
-    if (result.levels) this.levels = interner.copy(result.levels);
     if (result.form) this.form = result.form;
     if (result.regime) this.regime = result.regime;
     if (result.hadBom) this.hadBom = true;
@@ -157,6 +180,13 @@ class SpilledResult implements FileResult {
     return (this.kept ??= this.spill.load(this.index, this.file));
   }
 
+  /** Read from disk each time: the cross-file pass asks for them once per rule and set of files. */
+  get levels(): LevelTable | undefined {
+    return this.keptLevels ?? this.spill.loadLevels(this.index);
+  }
+  set levels(value: LevelTable | undefined) {
+    this.keptLevels = value;
+  }
   get findings(): Finding[] {
     return this.payload().findings;
   }

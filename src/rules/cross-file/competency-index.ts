@@ -38,14 +38,22 @@ export function levelTable(position: Position, form: FormId): LevelTable {
   return table;
 }
 
-// Rules compare every pair of files in a ladder: index each description once per run, not once per pair.
-const indexed = new WeakMap<object, Map<string, IndexedLevel>>();
+/**
+ * The levels of a file by competency key, indexed once per file however many pairs of a set it is compared in.
+ * Make one per set of comparable files: the indexes are dropped with it, so a run holds those of one set at a
+ * time, not of every file (they are many small objects per competency).
+ */
+export function levelIndex(): (file: ProjectFile) => Map<string, IndexedLevel> {
+  const indexed = new Map<ProjectFile, Map<string, IndexedLevel>>();
+  return (file) => {
+    let levels = indexed.get(file);
+    if (!levels) indexed.set(file, (levels = levelsByName(file.levels)));
+    return levels;
+  };
+}
 
-export function levelsByName(file: ProjectFile): Map<string, IndexedLevel> {
-  const cached = indexed.get(file.levels);
-  if (cached) return cached;
+function levelsByName(table: LevelTable): Map<string, IndexedLevel> {
   const levels = new Map<string, IndexedLevel>();
-  const table = file.levels;
   for (let at = 0; at + FIELDS <= table.length; at += FIELDS) {
     const [name, min, max, groupIndex, itemIndex] = table.slice(at, at + FIELDS) as [
       string,
@@ -60,7 +68,6 @@ export function levelsByName(file: ProjectFile): Map<string, IndexedLevel> {
       path: ["competencies", "groups", groupIndex, "items", itemIndex, "level"],
     });
   }
-  indexed.set(file.levels, levels);
   return levels;
 }
 

@@ -3,7 +3,7 @@ import { gradeInName, positionGrade } from "../support/grade.js";
 import { formatRange, isBelow } from "../support/levels.js";
 import type { ProjectFile, ProjectRule } from "../types.js";
 import type { GradeEntry } from "../data.js";
-import { comparableSets, levelsByName } from "./competency-index.js";
+import { comparableSets, levelIndex } from "./competency-index.js";
 
 /** The specialty of a position: its name without the grade it begins with, on the grade's ladder. */
 function specialty(file: ProjectFile, grade: GradeEntry): string {
@@ -43,19 +43,22 @@ export const levelGradeOrder: ProjectRule = {
   },
   checkProject(files) {
     for (const set of comparableSets(files)) {
+      const levelsOf = levelIndex();
       const ladders = new Map<string, Array<{ file: ProjectFile; grade: GradeEntry }>>();
       for (const file of set) {
         const grade = positionGrade(file.position);
         if (!grade) continue;
         const key = specialty(file, grade);
-        ladders.set(key, [...(ladders.get(key) ?? []), { file, grade }]);
+        const ladder = ladders.get(key);
+        if (ladder) ladder.push({ file, grade });
+        else ladders.set(key, [{ file, grade }]);
       }
       for (const ladder of ladders.values()) {
         for (const higher of ladder) {
           for (const lower of ladder) {
             if (higher.grade.tier >= lower.grade.tier) continue;
-            const lowerLevels = levelsByName(lower.file);
-            for (const [key, level] of levelsByName(higher.file)) {
+            const lowerLevels = levelsOf(lower.file);
+            for (const [key, level] of levelsOf(higher.file)) {
               const other = lowerLevels.get(key);
               if (!other || !isBelow(level.range, other.range)) continue;
               higher.file.report({

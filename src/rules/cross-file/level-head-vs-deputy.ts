@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { leadershipData } from "../data.js";
 import { formatRange, isBelow } from "../support/levels.js";
 import type { ProjectFile, ProjectRule } from "../types.js";
-import { comparableSets, levelsByName } from "./competency-index.js";
+import { comparableSets, levelIndex } from "./competency-index.js";
 
 const fold = (text: unknown): string =>
   String(text ?? "")
@@ -56,6 +56,7 @@ export const levelHeadVsDeputy: ProjectRule = {
   },
   checkProject(files) {
     for (const set of comparableSets(files)) {
+      const levelsOf = levelIndex();
       const byName = new Map<string, ProjectFile>(
         set.filter((file) => fold(file.position.name)).map((file) => [fold(file.position.name), file]),
       );
@@ -63,8 +64,8 @@ export const levelHeadVsDeputy: ProjectRule = {
         for (const wanted of headName(deputy.position.name)) {
           const head = byName.get(wanted);
           if (!head || head === deputy) continue;
-          const deputyLevels = levelsByName(deputy);
-          for (const [key, level] of levelsByName(head)) {
+          const deputyLevels = levelsOf(deputy);
+          for (const [key, level] of levelsOf(head)) {
             const other = deputyLevels.get(key);
             if (!other || !isBelow(level.range, other.range)) continue;
             head.report({
