@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfigFile } from "../src/config/load.js";
+import { ConfigError, loadConfigFile, MAX_CONFIG_BYTES } from "../src/config/load.js";
 import { ConfigResolver } from "../src/config/resolve.js";
 import { builtinRules } from "../src/lint/builtin.js";
 import type { RuleMeta } from "../src/rules/types.js";
@@ -142,6 +142,48 @@ describe("invalid configuration names file:line:col and what to do", () => {
       3,
       /Mã quy tắc "Whitespace" không hợp lệ/,
     ],
+    [
+      "code-format pattern that is not a regular expression",
+      'rules:\n  code-format:\n    options: { pattern: "[" }\n',
+      3,
+      25,
+      /`options.pattern` không phải biểu thức chính quy hợp lệ/,
+    ],
+    [
+      "placeholder-left pattern with nested repetition (could hang a run)",
+      'rules:\n  placeholder-left:\n    options:\n      patterns: ["ok", "(a+)+$"]\n',
+      4,
+      24,
+      /`options.patterns.1` có lặp lồng nhau/,
+    ],
+    [
+      "competency-level-grade level out of 1-5",
+      "rules:\n  competency-level-grade:\n    options:\n      ranges: { Chuyên viên chính: { groups: { chung: 7 } } }\n",
+      4,
+      55,
+      /`options.ranges.Chuyên viên chính.groups.chung` phải là một cấp độ từ 1 đến 5/,
+    ],
+    [
+      "competency-level-grade unknown group",
+      "rules:\n  competency-level-grade:\n    options:\n      ranges: { '2': { groups: { chuyen_mon: '3-5' } } }\n",
+      4,
+      34,
+      /có khóa không dùng được `chuyen_mon`; có phải ý bạn là `chuyen-mon`\?/,
+    ],
+    [
+      "id-fields-filled fields as a string",
+      "rules:\n  id-fields-filled: { options: { fields: code } }\n",
+      2,
+      42,
+      /`options.fields` phải là một danh sách/,
+    ],
+    [
+      "known-typo entry without its correction",
+      "rules:\n  known-typo: { options: { typos: [{ wrong: teh }] } }\n",
+      2,
+      36,
+      /`options.typos.0` thiếu khóa `right`/,
+    ],
   ];
   for (const [name, text, line, column, pattern] of cases) {
     it(name, () => {
@@ -153,6 +195,35 @@ describe("invalid configuration names file:line:col and what to do", () => {
       expect([error.line, error.column]).toEqual([line, column]);
     });
   }
+
+  it("accepts the options each rule documents", () => {
+    const root = project({
+      ".vtvlrc.yaml": [
+        "rules:",
+        "  code-format: { options: { pattern: '^DV-[0-9]{2}$', example: DV-01 } }",
+        "  placeholder-left: { options: { patterns: ['\\[điền[^\\]]*\\]'] } }",
+        "  known-typo: { options: { typos: [{ wrong: cán bô, right: cán bộ }] } }",
+        "  id-fields-filled: { options: { fields: [code, workplace] } }",
+        "  competency-level-grade:",
+        "    options:",
+        "      mode: within",
+        "      ranges:",
+        "        Chuyên viên chính:",
+        "          groups: { chuyen-mon: '3-5', chung: 4 }",
+        "          names: { Đạo đức và bản lĩnh: '4-5' }",
+        "",
+      ].join("\n"),
+    });
+    expect(loadConfigFile(join(root, ".vtvlrc.yaml")).rules.size).toBe(5);
+  });
+
+  it("refuses a configuration that is a device or far too large, without reading it all", () => {
+    const device = configError(() => loadConfigFile("/dev/zero"));
+    expect(device.text.en).toMatch(/not a configuration file/);
+    const root = project({ ".vtvlrc.yaml": `# ${"x".repeat(MAX_CONFIG_BYTES)}\n` });
+    const large = configError(() => loadConfigFile(join(root, ".vtvlrc.yaml")));
+    expect(large.text.vi).toMatch(/quá lớn/);
+  });
 
   it("an empty config file is a valid empty config", () => {
     const root = project({ ".vtvlrc.yaml": "# nothing yet\n" });

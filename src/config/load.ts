@@ -3,9 +3,10 @@
  * descriptions (encoding, YAML limits, duplicate keys), checked against schemas/vtvlrc.schema.json, then
  * against the rules vtvl knows and each rule's own options schema. Every problem names file:line:col.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
+import safeRegex from "safe-regex2";
 import { ajvPackage } from "../util/lazy-require.js";
 import type { Localized } from "../i18n/index.js";
 import { decodeSource, isDecodeProblem } from "../load/decode.js";
@@ -95,10 +96,106 @@ function getConfigValidator(): ValidateFunction {
   return configValidator;
 }
 
+/**
+ * Why a regular expression from a rule's options cannot be used, or undefined when it can. Rules compile such
+ * patterns with the `u` flag and run them on every text of every file, so one that can take exponential time
+ * (nested repetition such as `(a+)+`) would hang a CI run on a single unlucky text: refused here, with the
+ * star-height check of safe-regex2.
+ */
+export function regexProblem(pattern: string): Localized | undefined {
+  try {
+    new RegExp(pattern, "u");
+  } catch (error) {
+    const reason = (error as Error).message;
+    return {
+      vi: `không phải biểu thức chính quy hợp lệ (${reason})`,
+      en: `is not a valid regular expression (${reason})`,
+    };
+  }
+  if (!safeRegex(pattern))
+    return {
+      vi: "có lặp lồng nhau (như `(a+)+`), có thể chạy lâu vô hạn trên một đoạn văn bản; viết lại không lồng phép lặp",
+      en: "has nested repetition (such as `(a+)+`), which can run practically forever on one text; rewrite it without nesting repetitions",
+    };
+  return undefined;
+}
+
+const TYPE_NAMES: Record<string, Localized> = {
+  string: { vi: "một chuỗi", en: "a string" },
+  array: { vi: "một danh sách", en: "a list" },
+  object: { vi: "một khối khóa: giá trị", en: "a mapping of keys to values" },
+  integer: { vi: "một số nguyên", en: "an integer" },
+  number: { vi: "một số", en: "a number" },
+  boolean: { vi: "true hoặc false", en: "true or false" },
+};
+
+/** What is wrong with an option value, from the first error of its rule's options schema. */
+function optionProblem(error: ErrorObject, value: unknown): Localized {
+  const params = error.params as Record<string, unknown>;
+  const shown = value === undefined ? "" : ` (${show(value).slice(0, 80)})`;
+  switch (error.keyword) {
+    case "type": {
+      const wanted = String(params.type)
+        .split(",")
+        .map((type) => TYPE_NAMES[type] ?? { vi: type, en: type });
+      return {
+        vi: `phải là ${wanted.map((type) => type.vi).join(" hoặc ")}${shown}`,
+        en: `must be ${wanted.map((type) => type.en).join(" or ")}${shown}`,
+      };
+    }
+    case "additionalProperties": {
+      const extra = String(params.additionalProperty);
+      const known = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
+      const suggestion = didYouMean(extra, known);
+      return {
+        vi: `có khóa không dùng được \`${extra}\`${suggestion ? `; có phải ý bạn là \`${suggestion}\`?` : known.length ? `; các khóa hợp lệ: ${known.join(", ")}` : ""}`,
+        en: `has an unknown key \`${extra}\`${suggestion ? `; did you mean \`${suggestion}\`?` : known.length ? `; valid keys: ${known.join(", ")}` : ""}`,
+      };
+    }
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map((item) => show(item)).join(", ");
+      return { vi: `phải là một trong: ${allowed}${shown}`, en: `must be one of: ${allowed}${shown}` };
+    }
+    case "format":
+      if (typeof value === "string") {
+        const problem = regexProblem(value);
+        if (problem) return { vi: `${problem.vi}${shown}`, en: `${problem.en}${shown}` };
+      }
+      break;
+    case "required":
+      return {
+        vi: `thiếu khóa \`${String(params.missingProperty)}\``,
+        en: `lacks the key \`${String(params.missingProperty)}\``,
+      };
+    case "minimum":
+    case "maximum":
+    case "pattern":
+      // The one numeric bound and the one pattern of the options schemas: competency levels and ranges.
+      return {
+        vi: `phải là một cấp độ từ 1 đến 5 hoặc một khoảng như "3-5"${shown}`,
+        en: `must be a level from 1 to 5 or a range such as "3-5"${shown}`,
+      };
+    case "minLength":
+      return { vi: `không được để trống${shown}`, en: `must not be empty${shown}` };
+  }
+  return {
+    vi: `không đúng dạng (${error.message ?? error.keyword})${shown}`,
+    en: `has the wrong shape (${error.message ?? error.keyword})${shown}`,
+  };
+}
+
 function getOptionsValidator(ruleId: string, schema: Record<string, unknown>): ValidateFunction {
   let validate = optionsValidators.get(ruleId);
   if (!validate) {
-    optionsAjv ??= new (ajvPackage().Ajv)({ allErrors: true, strict: false, allowUnionTypes: true });
+    optionsAjv ??= new (ajvPackage().Ajv)({
+      allErrors: true,
+      strict: false,
+      allowUnionTypes: true,
+      verbose: true,
+    });
+    optionsAjv.addFormat("regex", (pattern: string) => regexProblem(pattern) === undefined);
     validate = optionsAjv.compile(schema);
     optionsValidators.set(ruleId, validate);
   }
@@ -263,9 +360,14 @@ function checkRules(
       const validate = getOptionsValidator(id, descriptor.meta.optionsSchema);
       if (!validate(entry.options)) {
         const error = validate.errors![0]!;
-        fail([...basePath, id, "options", ...fromPointer(error.instancePath)], false, {
-          vi: `Tùy chọn của quy tắc \`${id}\` không hợp lệ: ${error.instancePath || "options"} ${error.message ?? error.keyword}. Xem docs/rules/${id}.md.`,
-          en: `Invalid options for rule \`${id}\`: ${error.instancePath || "options"} ${error.message ?? error.keyword}. See docs/rules/${id}.md.`,
+        const path = fromPointer(error.instancePath);
+        const where = ["options", ...path].join(".");
+        // An unknown key is pointed at itself, anything else at its value.
+        const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+        const at = extra === undefined ? path : [...path, extra];
+        fail([...basePath, id, "options", ...at], extra !== undefined, {
+          vi: `Tùy chọn của quy tắc \`${id}\` không hợp lệ: \`${where}\` ${optionProblem(error, valueAt(entry.options, path)).vi}. Xem docs/rules/${id}.md.`,
+          en: `Invalid options for rule \`${id}\`: \`${where}\` ${optionProblem(error, valueAt(entry.options, path)).en}. See docs/rules/${id}.md.`,
         });
       }
     }
@@ -274,18 +376,40 @@ function checkRules(
   return entries;
 }
 
-/** Reads and checks one configuration file. Throws ConfigError with the place of the first problem. */
-export function loadConfigFile(file: string): ConfigFile {
-  let bytes: Uint8Array;
+/** A configuration is a few hundred bytes; anything this large is the wrong file (or a device, e.g. /dev/zero). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function readConfigBytes(file: string): Uint8Array {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, "r");
+    const stats = fstatSync(fd);
+    if (!stats.isFile())
+      throw new ConfigError(file, 1, 1, {
+        vi: "Đây không phải một tệp cấu hình (là thư mục hoặc thiết bị). Chỉ ra một tệp .vtvlrc.yaml.",
+        en: "This is not a configuration file (it is a folder or a device). Point at a .vtvlrc.yaml file.",
+      });
+    if (stats.size > MAX_CONFIG_BYTES)
+      throw new ConfigError(file, 1, 1, {
+        vi: `Tệp cấu hình quá lớn (${stats.size} byte, tối đa ${MAX_CONFIG_BYTES}): có đúng là .vtvlrc.yaml không?`,
+        en: `The configuration file is too large (${stats.size} bytes, at most ${MAX_CONFIG_BYTES}): is this the right .vtvlrc.yaml?`,
+      });
+    return readFileSync(fd);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new ConfigError(file, 1, 1, {
       vi: `Không đọc được tệp cấu hình (${code}).`,
       en: `Cannot read the configuration file (${code}).`,
     });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads and checks one configuration file. Throws ConfigError with the place of the first problem. */
+export function loadConfigFile(file: string): ConfigFile {
+  const bytes = readConfigBytes(file);
   const decoded = decodeSource(bytes);
   if (isDecodeProblem(decoded)) throw new ConfigError(file, decoded.line, decoded.column, decoded.message);
   const parsed = parseYaml(decoded.text);

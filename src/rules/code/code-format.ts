@@ -16,6 +16,14 @@ export const codeFormat: Rule = {
     severity: "warning",
     regimes: "all",
     category: "code",
+    optionsSchema: {
+      type: "object",
+      properties: {
+        pattern: { type: "string", minLength: 1, format: "regex" },
+        example: { type: "string" },
+      },
+      additionalProperties: false,
+    },
     pattern: true,
     source:
       "Cấu trúc mã của văn bản phê duyệt: Phụ lục 3 Ninh Bình 2026 “LDQL-NN” (002_04aa76548196e8dd.txt L9); QĐ 302/QĐ-UBND (004_933b2910f56df9c1.txt L8) (data/rules/codes.yaml)",

@@ -18,6 +18,14 @@ interface Options {
   mode?: "within" | "exact";
 }
 
+/** A level or range as the pattern data writes it: 3, "3", "3-5" (`minimum` applies to numbers, `pattern` to strings). */
+const LEVEL_RANGE_SCHEMA = {
+  type: ["integer", "string"],
+  minimum: 1,
+  maximum: 5,
+  pattern: "^\\s*[1-5]\\s*(?:[-–]\\s*[1-5])?\\s*$",
+};
+
 const GROUP_LABELS: Record<CompetencyGroupId, string> = {
   chung: "năng lực chung",
   "chuyen-mon": "năng lực chuyên môn",
@@ -83,6 +91,32 @@ export const competencyLevelGrade: Rule = {
     severity: "warning",
     regimes: ["cc-nd62", "dang-qd4135"],
     category: "competency",
+    optionsSchema: {
+      type: "object",
+      properties: {
+        mode: { enum: ["within", "exact"] },
+        ranges: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            properties: {
+              names: { type: "object", additionalProperties: LEVEL_RANGE_SCHEMA },
+              groups: {
+                type: "object",
+                properties: {
+                  chung: LEVEL_RANGE_SCHEMA,
+                  "chuyen-mon": LEVEL_RANGE_SCHEMA,
+                  "quan-ly": LEVEL_RANGE_SCHEMA,
+                },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+    },
     pattern: true,
     source:
       "Thông tư 02/2023/TT-VPCP Phụ lục II mục 5.2; Quyết định 4135-QĐ/BTCTW mẫu A mục 5.2 (data/rules/level-patterns.yaml; GUIDE.md §d.6)",

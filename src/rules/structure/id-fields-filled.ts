@@ -23,6 +23,11 @@ export const idFieldsFilled: Rule = {
     severity: "warning",
     regimes: "all",
     category: "structure",
+    optionsSchema: {
+      type: "object",
+      properties: { fields: { type: "array", items: { enum: Object.keys(LABELS) } } },
+      additionalProperties: false,
+    },
     source:
       "Mẫu biểu, bảng nhận diện (GUIDE.md §c); các mẫu của thông tư để trống để cơ quan điền (000_a7696d64b2f94493.txt L169, L172, L175)",
     messages: {

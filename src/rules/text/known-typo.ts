@@ -49,6 +49,21 @@ export const knownTypo: Rule = {
     severity: "warning",
     regimes: "all",
     category: "text",
+    optionsSchema: {
+      type: "object",
+      properties: {
+        typos: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { wrong: { type: "string", minLength: 1 }, right: { type: "string" } },
+            required: ["wrong", "right"],
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+    },
     source: "Danh sách lỗi chính tả của các văn bản (data/rules/text.yaml `typos`, mỗi mục ghi dòng nguồn)",
     fixable: true,
     messages: {

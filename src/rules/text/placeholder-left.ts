@@ -46,6 +46,13 @@ export const placeholderLeft: Rule = {
     severity: "warning",
     regimes: "all",
     category: "text",
+    optionsSchema: {
+      type: "object",
+      properties: {
+        patterns: { type: "array", items: { type: "string", minLength: 1, format: "regex" } },
+      },
+      additionalProperties: false,
+    },
     source:
       "Các chỗ trống của mẫu (data/rules/text.yaml `placeholders`); quy ước “(bổ sung: …)” của `vtvl new`",
     messages: {
