@@ -269,6 +269,65 @@ describe("vtvl lint: output formats", () => {
     expect(readFileSync(join(dir, "out/default.txt"), "utf8")).toContain("nmae");
   });
 
+  it("replaces its own earlier report in every format, but no other file without --force", async () => {
+    const dir = tempDir();
+    const file = writeTemp("bad.yaml", misspelt, dir);
+    for (const format of ["stylish", "json", "sarif", "github", "junit", "gitlab"]) {
+      const report = join(dir, `report.${format}`);
+      expect((await runCli("lint", "-f", format, "-o", report, file)).code).toBe(1);
+      const again = await runCli("lint", "-f", format, "-o", report, file);
+      expect(again, format).toMatchObject({ code: 1, stderr: "" });
+    }
+    // A clean run's stylish report is empty, and an empty file loses nothing.
+    const clean = writeTemp("ok.yaml", valid, isolated());
+    const empty = join(dir, "empty.txt");
+    expect((await runCli("lint", "-o", empty, clean)).code).toBe(0);
+    expect(readFileSync(empty, "utf8")).toBe("");
+    expect((await runCli("lint", "-f", "json", "-o", empty, clean)).code).toBe(0);
+
+    const before = readFileSync(file, "utf8");
+    const ontoInput = await runCli("lint", "-f", "json", "-o", file, file);
+    expect(ontoInput.code).toBe(2);
+    expect(ontoInput.stderr).toMatch(/Không ghi đè ".*bad\.yaml".*--force/);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    const notes = writeTemp("notes.txt", "my notes\n", dir);
+    expect((await runCli("lint", "-o", notes, file)).code).toBe(2);
+    expect(readFileSync(notes, "utf8")).toBe("my notes\n");
+    expect((await runCli("lint", "--force", "-o", notes, file)).code).toBe(1);
+    expect(readFileSync(notes, "utf8")).toContain("nmae");
+  });
+
+  it("writes -o - to standard output; refuses a folder, a blank name and numbers it cannot read", async () => {
+    const dir = tempDir();
+    const file = writeTemp("bad.yaml", misspelt, dir);
+    const dash = await runCli("lint", "-f", "json", "-o", "-", file);
+    expect(JSON.parse(dash.stdout)).toHaveLength(1);
+    for (const args of [
+      ["-o", `${dir}/`],
+      ["-o", dir],
+      ["-o", ""],
+      ["--max-warnings", ""],
+      ["--max-warnings", "0x10"],
+      ["--concurrency", "0x2"],
+      ["--config", ""],
+    ]) {
+      const run = await runCli("lint", ...args, file);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toMatch(/^vtvl: (-o|--max-warnings|--concurrency|--config) /);
+    }
+  });
+
+  it("says why a report could not be written, in the words of writing", async () => {
+    const file = writeTemp("bad.yaml", misspelt);
+    const full = await runCli("lint", "-o", "/dev/full", file);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain('Không ghi được "/dev/full": hết chỗ trên đĩa (ENOSPC)');
+    const parent = writeTemp("plain.txt", "x");
+    const under = await runCli("lint", "--lang", "en", "-o", join(parent, "report.txt"), file);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toMatch(/Cannot write ".*plain\.txt\/report\.txt": .*part of the path is a file/);
+  });
+
   it("rejects an unknown format and more -o than -f", async () => {
     const file = writeTemp("ok.yaml", valid);
     const unknown = await runCli("lint", "-f", "xml", file);

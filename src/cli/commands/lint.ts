@@ -3,6 +3,7 @@
  * → exit code. Paths that cannot be used are reported on stderr and the rest is still linted (exit 2).
  */
 import { readFileSync, statSync } from "node:fs";
+import { isLintReport } from "../../report/own-report.js";
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
@@ -27,6 +28,7 @@ import { writeFileAtomic } from "../../util/write-file.js";
 
 interface LintFlags {
   lang: string;
+  force?: boolean;
   config?: string;
   configLookup: boolean;
   fix?: boolean;
@@ -126,6 +128,79 @@ export function pairOutputs(
   return specs;
 }
 
+/** "0", "12" → a number; anything else ("", "0x10", "1.5", "-1", "1e3") → undefined. */
+function wholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text.trim()) ? Number(text) : undefined;
+}
+
+/**
+ * Settles each -o before anything is linted: "-" is standard output; a folder is refused; an existing file is
+ * replaced only when it is a report an earlier run wrote (or with --force), so that a mistyped -o never
+ * replaces a description or another file of the user's. Devices and pipes (/dev/null) are written to as is.
+ */
+export function checkOutputFiles(outputs: OutputSpec[], force: boolean, lang: Lang): void {
+  const refuse = (text: Localized): never => {
+    throw new UsageError(localize(text, lang));
+  };
+  for (const output of outputs) {
+    if (output.file === "-") {
+      delete output.file;
+      continue;
+    }
+    const file = output.file;
+    if (file === undefined) continue;
+    if (!file.trim())
+      refuse({
+        vi: "-o cần tên một tệp, không phải chuỗi rỗng.",
+        en: "-o needs a file name, not an empty string.",
+      });
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = /[\\/]$/.test(file) ? undefined : statSync(file, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined; // ENOTDIR and the like: the write says what is wrong
+    }
+    if (/[\\/]$/.test(file) || stats?.isDirectory())
+      refuse({
+        vi: `-o cần một tệp, nhưng "${file}" là thư mục. Ghi tên tệp, ví dụ -o ${file.replace(/[\\/]+$/, "")}/vtvl.${output.format === "sarif" ? "sarif" : "txt"}.`,
+        en: `-o needs a file, but "${file}" is a folder. Give a file name, e.g. -o ${file.replace(/[\\/]+$/, "")}/vtvl.${output.format === "sarif" ? "sarif" : "txt"}.`,
+      });
+    if (stats?.isFile() && !force && !isLintReport(file))
+      refuse({
+        vi: `Không ghi đè "${file}": tệp này có sẵn và không phải kết quả do vtvl lint ghi. Chọn tệp khác cho -o, hoặc thêm --force để ghi đè.`,
+        en: `Not overwriting "${file}": it exists and is not a report vtvl lint wrote. Choose another -o file, or add --force to overwrite it.`,
+      });
+  }
+}
+
+/** Why a report could not be written, in the words of writing (not of reading, as for the inputs). */
+function writeProblem(path: string, error: unknown): Localized {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return {
+        vi: `Không ghi được "${path}": thư mục chứa nó không có, hoặc một phần của đường dẫn là tệp (${code}).`,
+        en: `Cannot write "${path}": its folder does not exist, or part of the path is a file (${code}).`,
+      };
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return {
+        vi: `Không có quyền ghi "${path}" (${code}). Chọn nơi khác cho -o.`,
+        en: `No permission to write "${path}" (${code}). Choose another place for -o.`,
+      };
+    case "ENOSPC":
+    case "EDQUOT":
+      return {
+        vi: `Không ghi được "${path}": hết chỗ trên đĩa (${code}).`,
+        en: `Cannot write "${path}": the disk is full (${code}).`,
+      };
+    default:
+      return { vi: `Không ghi được "${path}" (${code}).`, en: `Cannot write "${path}" (${code}).` };
+  }
+}
+
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -159,7 +234,13 @@ export function registerLint(program: Command, io: CliIo): void {
       collect("format"),
       [],
     )
-    .option("-o, --output-file <file>", "ghi kết quả của -f đứng trước vào tệp này", collect("file"), [])
+    .option(
+      "-o, --output-file <file>",
+      "ghi kết quả của -f đứng trước vào tệp này (- là đầu ra chuẩn)",
+      collect("file"),
+      [],
+    )
+    .option("--force", "cho phép -o ghi đè một tệp có sẵn không phải kết quả vtvl lint")
     .option(...LANG_OPTION)
     .option("-c, --config <file>", "dùng tệp cấu hình này thay cho các .vtvlrc.yaml")
     .option("--no-config-lookup", "không tìm các tệp .vtvlrc.yaml")
@@ -192,8 +273,8 @@ export function registerLint(program: Command, io: CliIo): void {
             en: `--fail-severity must be error, warning or info, not "${flags.failSeverity}".`,
           }),
         );
-      const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+      const maxWarnings = flags.maxWarnings === undefined ? undefined : wholeNumber(flags.maxWarnings);
+      if (flags.maxWarnings !== undefined && maxWarnings === undefined)
         throw new UsageError(
           say({
             vi: `--max-warnings cần một số nguyên không âm, không phải "${flags.maxWarnings}".`,
@@ -216,8 +297,8 @@ export function registerLint(program: Command, io: CliIo): void {
             en: "Use --fix or --fix-dry-run, not both.",
           }),
         );
-      const concurrency = flags.concurrency === "auto" ? "auto" : Number(flags.concurrency);
-      if (concurrency !== "auto" && (!Number.isInteger(concurrency) || concurrency < 1))
+      const concurrency = flags.concurrency === "auto" ? "auto" : wholeNumber(flags.concurrency);
+      if (concurrency === undefined || concurrency === 0)
         throw new UsageError(
           say({
             vi: `--concurrency cần auto hoặc một số nguyên dương, không phải "${flags.concurrency}".`,
@@ -227,6 +308,14 @@ export function registerLint(program: Command, io: CliIo): void {
       const fixing = Boolean(flags.fix || flags.fixDryRun);
       const defaultFormat: FormatName = process.env.GITHUB_ACTIONS === "true" ? "github" : "stylish";
       const outputs = pairOutputs(outputTokens, defaultFormat, lang);
+      checkOutputFiles(outputs, Boolean(flags.force), lang);
+      if (flags.config === "")
+        throw new UsageError(
+          say({
+            vi: "--config cần đường dẫn tới một tệp cấu hình, không phải chuỗi rỗng.",
+            en: "--config needs the path of a configuration file, not an empty string.",
+          }),
+        );
 
       const cwd = process.cwd();
       let inputs = paths.length ? paths : flags.stdinFilepath !== undefined ? [STDIN_PATH] : ["."];
@@ -363,7 +452,7 @@ export function registerLint(program: Command, io: CliIo): void {
           try {
             timed(`(format ${output.format})`, () => writeFileAtomic(resolve(output.file!), pieces));
           } catch (error) {
-            io.stderr(message(fsProblem(output.file, error), lang));
+            io.stderr(`vtvl: ${localize(writeProblem(output.file, error), lang)}\n`);
             io.setExitCode(2);
           }
         } else {
