@@ -143,6 +143,13 @@ describe("invalid configuration names file:line:col and what to do", () => {
       /Mã quy tắc "Whitespace" không hợp lệ/,
     ],
     [
+      "a list instead of a mapping",
+      "- rules\n",
+      1,
+      1,
+      /Tệp cấu hình phải là một khối khóa: giá trị \(ví dụ `rules:`\)/,
+    ],
+    [
       "code-format pattern that is not a regular expression",
       'rules:\n  code-format:\n    options: { pattern: "[" }\n',
       3,

@@ -415,6 +415,11 @@ export function loadConfigFile(file: string): ConfigFile {
   const parsed = parseYaml(decoded.text);
   let data: Record<string, unknown>;
   if (isParseProblem(parsed)) {
+    if (parsed.kind === "not-a-mapping")
+      throw new ConfigError(file, parsed.line, parsed.column, {
+        vi: "Tệp cấu hình phải là một khối khóa: giá trị (ví dụ `rules:`), không phải một danh sách hay một giá trị đơn. Xem docs/configuration.md.",
+        en: "A configuration file must be a mapping of keys to values (e.g. `rules:`), not a list or a single value. See docs/configuration.md.",
+      });
     if (parsed.kind !== "empty") throw new ConfigError(file, parsed.line, parsed.column, parsed.message);
     data = {};
   } else {

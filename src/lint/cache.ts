@@ -91,6 +91,14 @@ export function toolFingerprint(root = packageRoot): string {
   return hash.digest("base64");
 }
 
+/** The file at --cache-location is something else than a cache: it is left as it is. */
+export class ForeignCacheFile extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not a vtvl cache: it was left as it is`);
+    this.name = "ForeignCacheFile";
+  }
+}
+
 export class LintCache {
   private readonly directory: string;
   private readonly entries = new Map<string, Entry>();
@@ -159,7 +167,7 @@ export class LintCache {
    */
   save(): void {
     try {
-      if (this.foreign) throw new Error(`${this.path} is not a vtvl cache: it was left as it is`);
+      if (this.foreign) throw new ForeignCacheFile(this.path);
       if (this.failure !== undefined) throw this.failure;
       this.openNew();
       for (const [key, entry] of this.entries) {

@@ -12,7 +12,7 @@ import { ConfigResolver } from "../../config/resolve.js";
 import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import type { FileResult } from "../../lint/engine.js";
 import { SEVERITY_RANK, type Severity } from "../../lint/finding.js";
-import { DEFAULT_CACHE_FILE, LintCache } from "../../lint/cache.js";
+import { DEFAULT_CACHE_FILE, ForeignCacheFile, LintCache } from "../../lint/cache.js";
 import { lintInputs, type LintInput } from "../../lint/parallel.js";
 import { lintSources, type FixOutcome } from "../../lint/run.js";
 import { formatTimings, takeTimings, timed, timingEnabled } from "../../lint/timing.js";
@@ -483,6 +483,18 @@ function saveCache(cache: LintCache, io: CliIo, lang: Lang): void {
   try {
     cache.save();
   } catch (error) {
+    if (error instanceof ForeignCacheFile) {
+      io.stderr(
+        `vtvl: ${localize(
+          {
+            vi: `${error.path} không phải bộ nhớ đệm của vtvl nên được giữ nguyên và không lưu kết quả; chọn nơi khác bằng --cache-location.`,
+            en: `${error.path} is not a vtvl cache, so it was left as it is and no results were stored; choose another place with --cache-location.`,
+          },
+          lang,
+        )}\n`,
+      );
+      return;
+    }
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(
       `vtvl: ${localize(
