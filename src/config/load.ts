@@ -16,6 +16,7 @@ import { fromPointer, type PathSegment } from "../lint/finding.js";
 import { ruleRegistry } from "../lint/registry.js";
 import { schemasDir } from "../paths.js";
 import { didYouMean } from "../util/similar.js";
+import { TYPE_NAMES } from "../schema/validator.js";
 import type { RuleSetting } from "../lint/engine.js";
 
 export const CONFIG_FILE_NAMES = [".vtvlrc.yaml", ".vtvlrc.yml"] as const;
@@ -119,15 +120,6 @@ export function regexProblem(pattern: string): Localized | undefined {
     };
   return undefined;
 }
-
-const TYPE_NAMES: Record<string, Localized> = {
-  string: { vi: "một chuỗi", en: "a string" },
-  array: { vi: "một danh sách", en: "a list" },
-  object: { vi: "một khối khóa: giá trị", en: "a mapping of keys to values" },
-  integer: { vi: "một số nguyên", en: "an integer" },
-  number: { vi: "một số", en: "a number" },
-  boolean: { vi: "true hoặc false", en: "true or false" },
-};
 
 /** What is wrong with an option value, from the first error of its rule's options schema. */
 function optionProblem(error: ErrorObject, value: unknown): Localized {

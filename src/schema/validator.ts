@@ -160,7 +160,8 @@ export function describeValue(value: unknown): Localized {
   return { vi: "một khối khóa: giá trị", en: "a mapping" };
 }
 
-const TYPE_NAMES: Record<string, Localized> = {
+/** JSON Schema type names as messages say them. */
+export const TYPE_NAMES: Record<string, Localized> = {
   string: { vi: "một chuỗi văn bản", en: "a string" },
   number: { vi: "một số", en: "a number" },
   integer: { vi: "một số nguyên", en: "an integer" },
