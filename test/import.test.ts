@@ -3,14 +3,18 @@
  * artefacts GUIDE §g lists, and the command (files written atomically, never overwritten without --force,
  * what is not placed kept as comments and reported, exit codes).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { strToU8, zipSync } from "fflate";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { importDocument } from "../src/import/index.js";
 import { readSource } from "../src/import/source.js";
 import { detectTextFormat } from "../src/import/text-export.js";
 import type { Position } from "../src/model/types.js";
+import { packageRoot } from "../src/paths.js";
 import { validateAgainstForm } from "../src/schema/validator.js";
 import { makeDocx } from "./fixtures/import/make-docx.js";
 import { runCli, tempDir, writeTemp } from "./helpers.js";
@@ -387,5 +391,219 @@ describe("vtvl import", () => {
     expect(form.code).toBe(2);
     expect(form.stderr).toContain('Mẫu "mau-la" không có');
     expect(existsSync(join(out, "01-truong-ban-to-chuc-dang.yaml"))).toBe(false);
+  });
+});
+
+/** A zip holding `entries` deflated, each claiming `size` (its real size unless a test makes it lie). */
+function zipOf(entries: Array<{ name: string; data: Uint8Array; size?: number }>): Uint8Array {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const packed = deflateRawSync(entry.data);
+    const size = entry.size ?? entry.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    directory.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directoryBytes, end]);
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const wordFile = (body: string) =>
+  zipSync({ "word/document.xml": strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) });
+const MINI = "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC VỊ TRÍ VIỆC LÀM\nTên vị trí việc làm: X\n";
+
+describe("vtvl import on hostile or broken input", () => {
+  it("refuses HTML nested too deep, naming the file, line and column, in linear time", async () => {
+    const out = tempDir();
+    const deep = writeTemp("deep.html", `${"<div>".repeat(10_000)}x${"</div>".repeat(10_000)}`);
+    const run = await runCli("import", deep, "--out", out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "deep.html: không đọc được (1:2561: các thẻ HTML lồng nhau quá sâu (quá 512 tầng)",
+    );
+    expect(run.stderr).not.toContain("internal");
+    // Parsing used to cost time in proportion to the depth of every tag: 100 000 levels took about 6 s.
+    const deeper = writeTemp("deeper.html", `<p>\n${"<span>".repeat(100_000)}x${"</span>".repeat(100_000)}`);
+    const started = performance.now();
+    const english = await runCli("import", deeper, "--out", out, "--lang", "en");
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain("deeper.html: cannot be read (2:3067: HTML elements nested too deep");
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("refuses a .docx nested too deep (tables in tables, runs never closed)", async () => {
+    const out = tempDir();
+    const tables = writeTemp(
+      "bang.docx",
+      wordFile(`${"<w:tbl><w:tr><w:tc>".repeat(2000)}${"</w:tc></w:tr></w:tbl>".repeat(2000)}`),
+    );
+    const run = await runCli("import", tables, "--out", out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /bang\.docx: không đọc được \(word\/document\.xml \(ký tự thứ \d+\): các thẻ XML lồng nhau quá sâu/u,
+    );
+    const runs = writeTemp("chu.docx", wordFile(`<w:p>${"<w:r>".repeat(20_000)}<w:t>x</w:t>`));
+    const unclosed = await runCli("import", runs, "--out", out, "--lang", "en");
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toContain("XML elements nested too deep (more than 512 levels)");
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("refuses a .docx that unpacks to more than 50 MB, whether its size is declared or hidden", async () => {
+    const out = tempDir();
+    const huge = new Uint8Array(51 * 1024 * 1024).fill(0x20);
+    const declared = writeTemp("bom.docx", zipOf([{ name: "word/document.xml", data: huge }]));
+    const run = await runCli("import", declared, "--out", out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "bom.docx: không đọc được (tệp Word giải nén ra quá lớn: word/document.xml là 51.0 MB (giới hạn 50.0 MB",
+    );
+    // The zip claims 100 bytes: the limit holds while inflating, not only on the claim.
+    const lying = writeTemp("noi-doi.docx", zipOf([{ name: "word/document.xml", data: huge, size: 100 }]));
+    const hidden = await runCli("import", lying, "--out", out, "--lang", "en");
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain("the Word file unpacks to too much: word/document.xml exceeds 50.0 MB");
+    // The reader still reads what it should from a zip it did not write itself.
+    const small = zipOf([
+      {
+        name: "word/document.xml",
+        data: strToU8(
+          `<w:document ${W}><w:body><w:p><w:r><w:t>Tên vị trí việc làm: X</w:t></w:r></w:p></w:body></w:document>`,
+        ),
+      },
+    ]);
+    expect(readSource("nho.docx", small).blocks).toEqual([
+      { kind: "paragraph", text: "Tên vị trí việc làm: X", origin: { line: 1, endLine: 1 } },
+    ]);
+  });
+
+  it("exits 2 naming the folder when --out cannot be a folder, and writes nothing", async () => {
+    const dir = tempDir();
+    const mini = writeTemp("mini.txt", MINI, dir);
+    const onFile = await runCli("import", mini, "--out", mini);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toBe(
+      `vtvl: Không ghi được vào thư mục "${mini}": đó là một tệp, không phải thư mục. Hãy chọn thư mục khác bằng --out.\n`,
+    );
+    const below = await runCli("import", mini, "--out", join(mini, "con"), "--lang", "en");
+    expect(below.code).toBe(2);
+    expect(below.stderr).toContain(`"${mini}" is a file, not a folder. Choose another folder with --out.`);
+    expect(readFileSync(mini, "utf8")).toBe(MINI);
+    expect(readdirSync(dir)).toEqual(["mini.txt"]);
+    if (existsSync("/sys/kernel")) {
+      const system = await runCli("import", mini, "--out", "/sys/vtvl-import-test");
+      expect(system.code).toBe(2);
+      expect(system.stderr).toMatch(/^vtvl: Không ghi được .*\/sys\/vtvl-import-test.*không có quyền ghi/u);
+    }
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, "khoa");
+      mkdirSync(locked, { mode: 0o555 });
+      const denied = await runCli("import", mini, "--out", join(locked, "ra"));
+      expect(denied.code).toBe(2);
+      expect(denied.stderr).toContain(`không có quyền ghi vào "${locked}"`);
+    }
+  });
+
+  it("does not hang on a folder the system refuses without saying so (/proc/sys)", () => {
+    if (!existsSync("/proc/sys")) return;
+    const mini = writeTemp("mini.txt", MINI);
+    const script =
+      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        script,
+        "--",
+        "import",
+        mini,
+        "--out",
+        "/proc/sys/vtvl-x",
+      ],
+      {
+        cwd: packageRoot,
+        encoding: "utf8",
+        timeout: 20_000,
+        env: { ...process.env, VTVL_MAIN: `${packageRoot}src/cli/main.ts` },
+      },
+    );
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(/^vtvl: Không ghi được .*\/proc\/sys/u);
+  });
+
+  it("gives inputs with the same name folders of their own (qd, qd-2), in the order given", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "a"));
+    mkdirSync(join(dir, "b"));
+    const first = writeTemp("qd.txt", MINI, join(dir, "a"));
+    const second = writeTemp("qd.txt", MINI, join(dir, "b"));
+    const out = join(dir, "ra");
+    const run = await runCli("import", first, second, "--out", out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${second}: 1 bản mô tả (văn bản, mỗi ô một dòng) → ${join(out, "qd-2")}`);
+    expect(readdirSync(out).sort()).toEqual(["qd", "qd-2"]);
+    expect(readdirSync(join(out, "qd"))).toEqual(["01-x.yaml"]);
+    expect(readdirSync(join(out, "qd-2"))).toEqual(["01-x.yaml"]);
+  });
+
+  it("leaves no partial output when a write fails midway", async () => {
+    const dir = tempDir();
+    const first = writeTemp("mot.txt", MINI, dir);
+    const second = writeTemp("hai.txt", MINI, dir);
+    const out = join(dir, "ra");
+    // A folder where the second input's file goes: found only when writing (with --force).
+    mkdirSync(join(out, "hai", "01-x.yaml"), { recursive: true });
+    const run = await runCli("import", first, second, "--out", out, "--force");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^vtvl: Không ghi được ".*01-x\.yaml": đã có một thư mục mang tên này\. 1 tệp mới/u,
+    );
+    expect(existsSync(join(out, "mot"))).toBe(false);
+    expect(readdirSync(out)).toEqual(["hai"]);
+  });
+
+  it("says which formats import reads when given random bytes", async () => {
+    const out = tempDir();
+    const bytes = new Uint8Array(3000).map((_, index) => (index * 7919) % 256);
+    for (const name of ["rac.html", "rac.txt"]) {
+      const run = await runCli("import", writeTemp(name, bytes), "--out", out);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `${name}: không đọc được (1:1: tệp nhị phân, không phải văn bản (có byte 0)`,
+      );
+      expect(run.stderr).toContain(
+        "vtvl import đọc tệp Word (.docx), HTML (.html, .htm) và văn bản thuần UTF-8 (.txt)",
+      );
+      expect(run.stderr).not.toContain(".yaml");
+    }
   });
 });

@@ -5,8 +5,8 @@
  * (paragraphs and table rows, in order) so a message can still point at a place.
  */
 import type { AnyNode, Element } from "domhandler";
-import { unzipSync, strFromU8 } from "fflate";
-import { parseDocument } from "htmlparser2";
+import { strFromU8 } from "fflate";
+import type { Localized } from "../i18n/index.js";
 import {
   cleanParagraph,
   type ImportBlock,
@@ -14,9 +14,27 @@ import {
   type ImportRow,
   type SourceDocument,
 } from "./document.js";
+import { SourceError } from "./errors.js";
+import { MAX_NESTING, NestingError, parseMarkup } from "./markup.js";
 import type { ResidueEntry } from "./residue.js";
+import { readZipEntries, ZipError, ZipTooLargeError } from "./zip.js";
 
-export class DocxError extends Error {}
+/** A file that is not a readable Word document; the reader adds how to fix that (save it again from Word). */
+export class DocxError extends Error {
+  constructor(readonly detail: Localized) {
+    super(detail.en);
+    this.name = "DocxError";
+  }
+}
+
+/**
+ * How much the parts vtvl reads (word/document.xml, word/numbering.xml, docProps/custom.xml) may unpack to,
+ * together. The text of a decision hundreds of pages long is a few MB of XML; past this, a .docx is damaged
+ * or a "zip bomb", and reading it would take minutes and gigabytes.
+ */
+export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const isElement = (node: AnyNode): node is Element => node.type === "tag";
 
@@ -34,8 +52,16 @@ function attribute(node: Element | undefined, name: string): string | undefined 
   return node?.attribs[name];
 }
 
-function parseXml(xml: string): Element[] {
-  return parseDocument(xml, { xmlMode: true, decodeEntities: true }).children.filter(isElement);
+function parseXml(xml: string, part: string): Element[] {
+  try {
+    return parseMarkup(xml, { xmlMode: true, decodeEntities: true }).children.filter(isElement);
+  } catch (error) {
+    if (!(error instanceof NestingError)) throw error;
+    throw new SourceError({
+      vi: `${part} (ký tự thứ ${error.offset + 1}): các thẻ XML lồng nhau quá sâu (quá ${MAX_NESTING} tầng), vtvl không đọc tiếp. Tệp Word này hỏng hoặc không do Word tạo ra: hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.`,
+      en: `${part} (character ${error.offset + 1}): XML elements nested too deep (more than ${MAX_NESTING} levels); vtvl stops reading here. This Word file is damaged or was not written by Word: open it in Word or LibreOffice and save it again as .docx.`,
+    });
+  }
 }
 
 // ----------------------------------------------------------------------------------------------- numbering
@@ -53,7 +79,7 @@ class Numbering {
 
   constructor(xml: string | undefined) {
     if (!xml) return;
-    const root = parseXml(xml).find((node) => node.name === "w:numbering");
+    const root = parseXml(xml, "word/numbering.xml").find((node) => node.name === "w:numbering");
     if (!root) return;
     const abstracts = new Map<string, Map<number, Level>>();
     for (const abstract of children(root, "w:abstractNum")) {
@@ -188,7 +214,7 @@ export const RESIDUE_PROPERTY = "vtvl-residue";
 /** The residue vtvl stored in the file's custom properties (docProps/custom.xml), when it wrote the file. */
 function residueOf(xml: Uint8Array | undefined): ResidueEntry[] | undefined {
   if (!xml) return undefined;
-  const root = parseXml(strFromU8(xml)).find((node) => node.name === "Properties");
+  const root = parseXml(strFromU8(xml), "docProps/custom.xml").find((node) => node.name === "Properties");
   const property = root
     ? children(root, "property").find((node) => attribute(node, "name") === RESIDUE_PROPERTY)
     : undefined;
@@ -206,21 +232,44 @@ function residueOf(xml: Uint8Array | undefined): ResidueEntry[] | undefined {
 export function readDocx(file: string, bytes: Uint8Array): SourceDocument {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
-      filter: (entry) =>
-        ["word/document.xml", "word/numbering.xml", "docProps/custom.xml"].includes(entry.name),
-    });
+    entries = readZipEntries(
+      bytes,
+      ["word/document.xml", "word/numbering.xml", "docProps/custom.xml"],
+      MAX_DOCX_XML_BYTES,
+    );
   } catch (error) {
-    throw new DocxError(`not a .docx (zip) file: ${(error as Error).message}`);
+    if (error instanceof ZipTooLargeError) {
+      const size = error.size === undefined ? undefined : megabytes(error.size);
+      const limit = megabytes(error.limit);
+      throw new SourceError({
+        vi: `tệp Word giải nén ra quá lớn: ${error.entry} ${size ? `là ${size}` : `vượt quá ${limit}`} (giới hạn ${limit} cho phần văn bản vtvl đọc). Văn bản của một quyết định dài hàng trăm trang thường chỉ vài MB, nên tệp này có thể hỏng hoặc là một "bom zip". Nếu đúng là văn bản cần nhập, hãy tách thành nhiều tệp nhỏ hơn.`,
+        en: `the Word file unpacks to too much: ${error.entry} ${size ? `is ${size}` : `exceeds ${limit}`} (limit ${limit} for the text parts vtvl reads). The text of a decision hundreds of pages long is usually a few MB, so this file may be damaged or a "zip bomb". If it really is a document to import, split it into smaller files.`,
+      });
+    }
+    if (!(error instanceof ZipError)) throw error;
+    throw new DocxError({
+      vi: `không phải tệp .docx (zip) đọc được: ${error.message}`,
+      en: `not a readable .docx (zip) file: ${error.message}`,
+    });
   }
   const documentXml = entries["word/document.xml"];
-  if (!documentXml) throw new DocxError("no word/document.xml inside: not a Word document");
+  if (!documentXml)
+    throw new DocxError({
+      vi: "không có word/document.xml bên trong: không phải văn bản Word",
+      en: "no word/document.xml inside: not a Word document",
+    });
   const numbering = new Numbering(
     entries["word/numbering.xml"] ? strFromU8(entries["word/numbering.xml"]) : undefined,
   );
-  const root = parseXml(strFromU8(documentXml)).find((node) => node.name === "w:document");
+  const root = parseXml(strFromU8(documentXml), "word/document.xml").find(
+    (node) => node.name === "w:document",
+  );
   const body = child(root, "w:body");
-  if (!body) throw new DocxError("word/document.xml has no w:body");
+  if (!body)
+    throw new DocxError({
+      vi: "word/document.xml không có w:body (phần thân văn bản)",
+      en: "word/document.xml has no w:body (the document's body)",
+    });
 
   const blocks: ImportBlock[] = [];
   let ordinal = 0;

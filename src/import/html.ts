@@ -3,8 +3,7 @@
  * their colspan and rowspan, cells as paragraphs (one per <p>, <li>, <div> or <br>-separated line), other
  * block elements as paragraphs. Lines come from the parser's offsets.
  */
-import type { AnyNode, Element } from "domhandler";
-import { parseDocument } from "htmlparser2";
+import type { AnyNode, Document, Element } from "domhandler";
 import {
   cell,
   cleanParagraph,
@@ -13,6 +12,8 @@ import {
   type ImportRow,
   type SourceDocument,
 } from "./document.js";
+import { SourceError } from "./errors.js";
+import { MAX_NESTING, NestingError, parseMarkup } from "./markup.js";
 import { lastAtOrBefore } from "../util/sorted.js";
 
 const BLOCK = new Set([
@@ -92,7 +93,18 @@ function paragraphsOf(node: AnyNode): string[] {
 export function readHtml(file: string, html: string): SourceDocument {
   const starts = [0];
   for (let index = 0; index < html.length; index += 1) if (html[index] === "\n") starts.push(index + 1);
-  const root = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  let root: Document;
+  try {
+    root = parseMarkup(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  } catch (error) {
+    if (!(error instanceof NestingError)) throw error;
+    const line = lineAt(starts, error.offset);
+    const at = `${line}:${error.offset - starts[line - 1]! + 1}`;
+    throw new SourceError({
+      vi: `${at}: các thẻ HTML lồng nhau quá sâu (quá ${MAX_NESTING} tầng), vtvl dừng đọc ở đây. Tệp có thể hỏng hoặc thiếu thẻ đóng: hãy mở bằng trình duyệt hoặc Word rồi lưu lại dạng HTML hoặc .docx.`,
+      en: `${at}: HTML elements nested too deep (more than ${MAX_NESTING} levels); vtvl stops reading here. The file may be damaged or miss its closing tags: open it in a browser or Word and save it again as HTML or .docx.`,
+    });
+  }
   const blocks: ImportBlock[] = [];
   const origin = (node: AnyNode) => {
     const line = lineAt(starts, node.startIndex ?? 0);

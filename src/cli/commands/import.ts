@@ -1,12 +1,13 @@
 /**
  * `vtvl import FILE… [--form ID] [--out DIR] [--force]`: Word documents, HTML and text exports → one YAML
- * file per description (plus the catalogue when the document has one). Nothing is written until every
- * output is known and none would overwrite a file (unless --force); each file goes through a temporary
- * file and a rename. Exit 0 when everything was placed, 1 when some text was left in comment blocks, 2 for
- * usage errors and unreadable inputs.
+ * file per description (plus the catalogue when the document has one). Every output path is planned, and
+ * its folder checked, before anything is written; nothing is written when a planned file exists (unless
+ * --force) or a folder cannot be written. Each file goes through a temporary file and a rename, and a write
+ * that fails midway removes the files and folders this run created. Exit 0 when everything was placed, 1
+ * when some text was left in comment blocks, 2 for usage errors, unreadable inputs and unwritable outputs.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import { listForms } from "../../model/forms.js";
@@ -16,7 +17,7 @@ import { describeOrigin } from "../../import/document.js";
 import { positionYaml, toYaml } from "../../import/emit.js";
 import { importDocument, type ImportResult } from "../../import/index.js";
 import { slugify } from "../../util/similar.js";
-import { readSource, SourceError } from "../../import/source.js";
+import { readSource, readSourceBytes, SourceError } from "../../import/source.js";
 import { schemaReference } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
 import { LANG_OPTION, parseLang } from "../options.js";
@@ -37,6 +38,19 @@ const TEXT = {
     en: 'Unknown form "{value}". Forms: {forms}.',
   },
   unreadable: { vi: "{file}: không đọc được ({reason})", en: "{file}: cannot be read ({reason})" },
+  folder: {
+    vi: 'Không ghi được vào thư mục "{dir}": {reason}. Hãy chọn thư mục khác bằng --out.',
+    en: 'Cannot write to the folder "{dir}": {reason}. Choose another folder with --out.',
+  },
+  writeFailed: {
+    vi: 'Không ghi được "{file}": {reason}. {undone}',
+    en: 'Cannot write "{file}": {reason}. {undone}',
+  },
+  nothingWritten: { vi: "Chưa tệp nào được ghi.", en: "No file was written." },
+  undone: {
+    vi: "{count} tệp mới lần chạy này đã ghi được xoá đi, không để lại kết quả dở dang.",
+    en: "The {count} new file(s) this run had written were removed, so no partial output is left.",
+  },
   exists: {
     vi: "Các tệp sau đã có; vtvl không ghi đè (dùng --force để ghi đè, hoặc --out để chọn thư mục khác):\n{files}",
     en: "These files already exist; vtvl does not overwrite them (use --force to overwrite, or --out for another folder):\n{files}",
@@ -85,6 +99,111 @@ const TEXT = {
   },
 } as const;
 
+const REASONS = {
+  isFile: { vi: "đó là một tệp, không phải thư mục", en: "it is a file, not a folder" },
+  fileOnPath: {
+    vi: '"{path}" là một tệp, không phải thư mục',
+    en: '"{path}" is a file, not a folder',
+  },
+  fileInPath: {
+    vi: 'một phần của đường dẫn "{path}" là tệp, không phải thư mục',
+    en: 'part of the path "{path}" is a file, not a folder',
+  },
+  noPermission: { vi: 'không có quyền ghi vào "{path}"', en: 'no permission to write in "{path}"' },
+  readOnly: { vi: '"{path}" nằm trên ổ đĩa chỉ đọc', en: '"{path}" is on a read-only file system' },
+  isFolder: { vi: "đã có một thư mục mang tên này", en: "a folder of that name exists" },
+  noSpace: { vi: "ổ đĩa hết chỗ trống", en: "no space left on the disk" },
+  noSuchFile: { vi: "không có tệp này", en: "no such file" },
+  isDirectory: { vi: "là thư mục", en: "is a directory" },
+} satisfies Record<string, Localized>;
+
+/** A path as the user would type it: relative to the working folder when inside it, absolute otherwise. */
+function shown(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  if (relativePath === "") return ".";
+  return /^\.\.(?:[\\/]|$)/u.test(relativePath) || isAbsolute(relativePath) ? path : relativePath;
+}
+
+/** Why a file system operation on `path` failed, in words (the code and Node's message when unusual). */
+function fsReason(error: unknown, path: string, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const data = { path: shown(path) };
+  if (code === "EACCES" || code === "EPERM") return localize(REASONS.noPermission, lang, data);
+  if (code === "EROFS") return localize(REASONS.readOnly, lang, data);
+  if (code === "ENOTDIR") return localize(REASONS.fileInPath, lang, data);
+  if (code === "EISDIR") return localize(REASONS.isFolder, lang, data);
+  if (code === "ENOSPC") return localize(REASONS.noSpace, lang, data);
+  if (code === "ENOENT") return localize(REASONS.noSuchFile, lang, data);
+  return (error as Error).message;
+}
+
+/** Whether an error came from the file system (and so is about the user's paths, not a bug). */
+function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
+/**
+ * Why files cannot be written in `dir`, or undefined when they can: the nearest folder that exists on the
+ * way to it must be a folder this user may write in (the rest is created). Checked before anything is
+ * written, so an unusable --out is reported with nothing left behind.
+ */
+function folderProblem(dir: string, lang: Lang): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(current).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === "ENOENT" || code === "ENOTDIR") && dirname(current) !== current) continue;
+      return fsReason(error, current, lang);
+    }
+    if (!isDirectory)
+      return current === dir
+        ? localize(REASONS.isFile, lang)
+        : localize(REASONS.fileOnPath, lang, { path: shown(current) });
+    try {
+      accessSync(current, constants.W_OK | constants.X_OK);
+    } catch (error) {
+      return fsReason(error, current, lang);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Creates `dir` one level at a time from the nearest folder that exists, recording each folder it makes.
+ * Not `mkdirSync(dir, { recursive: true })`: on a file system that refuses new folders without saying so
+ * (/proc/sys/…), Node 20's recursive mkdir retries forever.
+ */
+function makeFolder(dir: string, made: string[]): void {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const folder of missing) {
+    mkdirSync(folder);
+    made.push(folder);
+  }
+}
+
+/**
+ * The output folder of each input, in the order given: `--out` itself for one input; for several, a
+ * sub-folder named after each file. Two inputs with the same name (a/qd.docx and b/qd.docx, or qd.docx and
+ * qd.html) get `qd`, `qd-2`, `qd-3`… in the order they are given, so no input's files land on another's.
+ */
+function outputFolders(files: readonly string[], out: string): string[] {
+  if (files.length <= 1) return files.map(() => resolve(out));
+  const used = new Set<string>();
+  return files.map((file) => {
+    const base = slugify(basename(file).replace(/\.[^.]+$/u, ""));
+    let name = base;
+    for (let suffix = 2; used.has(name); suffix += 1) name = `${base}-${suffix}`;
+    used.add(name);
+    return resolve(out, name);
+  });
+}
+
 interface Output {
   path: string;
   content: string;
@@ -124,6 +243,52 @@ function outputsFor(result: ImportResult, outDir: string, lang: Lang): Output[] 
   return outputs;
 }
 
+/**
+ * Writes every output, or none: when a write fails (a file that appeared since the check, a full disk), the
+ * files and folders this run created are removed and the failure is reported as a usage error. Files
+ * replaced under --force stay replaced.
+ */
+function writeOutputs(outputs: Output[], outDirs: string[], force: boolean, lang: Lang): void {
+  const createdFiles: string[] = [];
+  const createdFolders: string[] = [];
+  let current = outDirs[0] ?? ".";
+  try {
+    for (const dir of outDirs) {
+      current = dir;
+      makeFolder(dir, createdFolders);
+    }
+    for (const output of outputs) {
+      current = output.path;
+      const existed = existsSync(output.path);
+      // Without --force, a file that appeared since the check is still not overwritten.
+      writeFileAtomic(output.path, output.content, { overwrite: force });
+      if (!existed) createdFiles.push(output.path);
+    }
+  } catch (error) {
+    for (const file of createdFiles.reverse()) rmSync(file, { force: true });
+    for (const folder of createdFolders.reverse())
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Not empty (someone else wrote there meanwhile): left as it is.
+      }
+    if (error instanceof FileExistsError)
+      throw new UsageError(localize(TEXT.exists, lang, { files: `  ${shown(current)}` }));
+    if (!isFsError(error)) throw error;
+    const undone =
+      createdFiles.length === 0
+        ? localize(TEXT.nothingWritten, lang)
+        : localize(TEXT.undone, lang, { count: createdFiles.length });
+    throw new UsageError(
+      localize(TEXT.writeFailed, lang, {
+        file: shown(current),
+        reason: fsReason(error, current, lang),
+        undone,
+      }),
+    );
+  }
+}
+
 export function registerImport(program: Command, io: CliIo): void {
   program
     .command("import")
@@ -142,33 +307,30 @@ export function registerImport(program: Command, io: CliIo): void {
       if (flags.form !== undefined && !(forms as string[]).includes(flags.form))
         throw new UsageError(localize(TEXT.badForm, lang, { value: flags.form, forms: forms.join(", ") }));
 
+      const folders = outputFolders(files, flags.out);
       const results: Array<{ result: ImportResult; outDir: string }> = [];
       let unreadable = false;
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
         let bytes: Uint8Array;
         try {
-          if (statSync(file).isDirectory()) throw new Error(lang === "vi" ? "là thư mục" : "is a directory");
-          bytes = readFileSync(file);
+          if (statSync(file).isDirectory()) throw new Error(localize(REASONS.isDirectory, lang));
+          bytes = readSourceBytes(file);
         } catch (error) {
           const reason =
-            (error as NodeJS.ErrnoException).code === "ENOENT"
-              ? lang === "vi"
-                ? "không có tệp này"
-                : "no such file"
-              : (error as Error).message;
+            error instanceof SourceError
+              ? localize(error.detail, lang)
+              : isFsError(error)
+                ? fsReason(error, file, lang)
+                : (error as Error).message;
           io.stderr(`vtvl: ${localize(TEXT.unreadable, lang, { file, reason })}\n`);
           unreadable = true;
           continue;
         }
         try {
           const document = readSource(file, bytes);
-          const outDir = resolve(
-            flags.out,
-            files.length > 1 ? slugify(basename(file).replace(/\.[^.]+$/u, "")) : "",
-          );
           results.push({
             result: importDocument(document, flags.form ? { form: flags.form as FormId } : {}),
-            outDir,
+            outDir: folders[index]!,
           });
         } catch (error) {
           if (!(error instanceof SourceError)) throw error;
@@ -179,32 +341,26 @@ export function registerImport(program: Command, io: CliIo): void {
         }
       }
 
+      const outDirs = [...new Set(results.map(({ outDir }) => outDir))];
+      for (const dir of outDirs) {
+        const reason = folderProblem(dir, lang);
+        if (reason !== undefined)
+          throw new UsageError(localize(TEXT.folder, lang, { dir: shown(dir), reason }));
+      }
       const outputs = results.flatMap(({ result, outDir }) => outputsFor(result, outDir, lang));
       const existing = outputs.filter((output) => existsSync(output.path));
       if (existing.length > 0 && !flags.force && !flags.dryRun) {
-        const list = existing
-          .map((output) => `  ${relative(process.cwd(), output.path) || output.path}`)
-          .join("\n");
+        const list = existing.map((output) => `  ${shown(output.path)}`).join("\n");
         throw new UsageError(localize(TEXT.exists, lang, { files: list }));
       }
-      if (!flags.dryRun)
-        for (const output of outputs) {
-          try {
-            // Without --force, a file that appeared since the check above is still not overwritten.
-            writeFileAtomic(output.path, output.content, { overwrite: flags.force === true });
-          } catch (error) {
-            if (!(error instanceof FileExistsError)) throw error;
-            const shown = `  ${relative(process.cwd(), output.path) || output.path}`;
-            throw new UsageError(localize(TEXT.exists, lang, { files: shown }));
-          }
-        }
+      if (!flags.dryRun) writeOutputs(outputs, outDirs, flags.force === true, lang);
 
       let unplacedCount = 0;
       let descriptionCount = 0;
       let problems = false;
       for (const { result, outDir } of results) {
         const document = result.document;
-        const shownOut = relative(process.cwd(), outDir) || ".";
+        const shownOut = shown(outDir);
         io.stderr(
           localize(TEXT.summary, lang, {
             file: document.file,
