@@ -9,6 +9,8 @@ export interface AppliedFixes {
   text: string;
   /** Fixes applied; fixes that overlap an earlier one wait for the next pass. */
   applied: number;
+  /** The findings whose fixes were applied. */
+  taken: Finding[];
 }
 
 function isUsable(edit: TextEdit, length: number): boolean {
@@ -50,14 +52,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** Applies every fix whose edits do not overlap those of a fix taken before it (all edits of a fix, or none). */
 export function applyFixes(text: string, findings: readonly Finding[]): AppliedFixes {
   const fixes = findings
-    .map((finding) => finding.fix)
-    .filter((fix): fix is Fix => Boolean(fix?.edits.length))
-    .map((fix) => [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end))
-    .filter((edits) => edits.every((edit) => isUsable(edit, text.length)))
-    .sort((a, b) => a[0]!.start - b[0]!.start);
+    .filter((finding): finding is Finding & { fix: Fix } => Boolean(finding.fix?.edits.length))
+    .map((finding) => ({
+      finding,
+      edits: [...finding.fix.edits].sort((a, b) => a.start - b.start || a.end - b.end),
+    }))
+    .filter(({ edits }) => edits.every((edit) => isUsable(edit, text.length)))
+    .sort((a, b) => a.edits[0]!.start - b.edits[0]!.start);
   // The edits taken so far, ordered by start (they do not conflict, so their ends are ordered too): an edit
   // can only conflict with its neighbours there, which keeps a file with thousands of fixes linear.
-  const taken: TextEdit[] = [];
+  const takenEdits: TextEdit[] = [];
   const starts: number[] = [];
   /** How many taken edits start at or before `offset`. */
   const startingBy = (offset: number): number => {
@@ -67,21 +71,21 @@ export function applyFixes(text: string, findings: readonly Finding[]): AppliedF
   };
   const conflictsWithTaken = (edit: TextEdit): boolean => {
     const next = startingBy(edit.start);
-    const neighbours = [taken[next - 1], taken[next]];
+    const neighbours = [takenEdits[next - 1], takenEdits[next]];
     return neighbours.some((other) => other !== undefined && conflict(edit, other));
   };
-  let applied = 0;
-  for (const edits of fixes) {
+  const taken: Finding[] = [];
+  for (const { finding, edits } of fixes) {
     if (edits.some(conflictsWithTaken)) continue;
     const changes = edits.some((edit) => text.slice(edit.start, edit.end) !== edit.text);
     if (!changes) continue;
     for (const edit of edits) {
       const index = startingBy(edit.start);
-      taken.splice(index, 0, edit);
+      takenEdits.splice(index, 0, edit);
       starts.splice(index, 0, edit.start);
     }
-    applied++;
+    taken.push(finding);
   }
-  if (!applied) return { text, applied };
-  return { text: applyEdits(text, taken), applied };
+  if (!taken.length) return { text, applied: 0, taken };
+  return { text: applyEdits(text, takenEdits), applied: taken.length, taken };
 }

@@ -14,9 +14,13 @@ import {
   type FileResult,
   type FileSettings,
 } from "./engine.js";
+import type { Finding, Fix } from "./finding.js";
 import { applyFixes } from "./fix.js";
+import { fixKeepsData } from "./verify.js";
 
 export const MAX_FIX_PASSES = 10;
+/** Parses a pass may spend finding the fixes it can keep when applying all of them changed the data. */
+export const MAX_FIX_FALLBACK_PROOFS = 64;
 
 export interface SourceFile {
   /** The name findings carry (as the user wrote it, or --stdin-filepath). */
@@ -135,7 +139,58 @@ export function lintSources(sources: readonly SourceFile[], options: RunOptions 
   return { results, fixes, passes };
 }
 
-/** Applies the fixes of one file's findings (or of `findings`) and lints the new text; false if nothing changed. */
+interface ChosenFixes {
+  text: string;
+  applied: number;
+  /** Findings whose fix, applied with the others kept or alone, changed the data. */
+  rejected: Finding[];
+}
+
+/**
+ * The fixes of `findings` to apply to `text` (whose data is `data`): all of them when the result keeps the data
+ * but for the changes they intend (verify.ts), else as many as bisection finds: a group is kept when it keeps the
+ * data together with the groups kept before it, else split, down to single findings, which are rejected.
+ */
+export function chooseFixes(text: string, data: unknown, findings: readonly Finding[]): ChosenFixes {
+  const all = applyFixes(text, findings);
+  if (!all.applied || all.text === text) return { text, applied: 0, rejected: [] };
+  if (fixKeepsData(data, all.text, all.taken)) return { text: all.text, applied: all.applied, rejected: [] };
+  const withFix = findings.filter((finding) => finding.fix?.edits.length);
+  const kept: Finding[] = [];
+  const rejected: Finding[] = [];
+  let best: ChosenFixes = { text, applied: 0, rejected };
+  let budget = MAX_FIX_FALLBACK_PROOFS;
+  const select = (group: Finding[]): void => {
+    if (!group.length || budget <= 0) return;
+    budget--;
+    const tried = applyFixes(text, [...kept, ...group]);
+    if (tried.text === text || fixKeepsData(data, tried.text, tried.taken)) {
+      kept.push(...group);
+      if (tried.text !== text) best = { text: tried.text, applied: tried.applied, rejected };
+      return;
+    }
+    if (group.length === 1) {
+      rejected.push(group[0]!);
+      return;
+    }
+    const middle = Math.ceil(group.length / 2);
+    select(group.slice(0, middle));
+    select(group.slice(middle));
+  };
+  if (withFix.length === 1) rejected.push(withFix[0]!);
+  else {
+    const middle = Math.ceil(withFix.length / 2);
+    select(withFix.slice(0, middle));
+    select(withFix.slice(middle));
+  }
+  return best;
+}
+
+/**
+ * Applies the fixes of one file's findings (or of `findings`) and lints the new text; false if nothing changed.
+ * The result is verified against the data of the text it started from (chooseFixes); a fix shared by several
+ * findings (one proof for edits on several lines) is left out when a directive silenced one of them.
+ */
 function fixOnce(
   entry: Tracked,
   optionsFor: (file: string) => { lang?: Lang; maxFileBytes?: number; settings: FileSettings },
@@ -143,10 +198,30 @@ function fixOnce(
 ): boolean {
   const { result } = entry;
   if (result.fatal || result.text === undefined) return false;
-  const { text, applied } = applyFixes(result.text, findings);
-  if (!applied || text === result.text) return false;
+  const silenced = new Set<Fix>();
+  for (const finding of result.suppressed ?? []) if (finding.fix) silenced.add(finding.fix);
+  const candidates = silenced.size
+    ? findings.filter((finding) => !finding.fix || !silenced.has(finding.fix))
+    : findings;
+  const { text, applied, rejected } = chooseFixes(result.text, result.position, candidates);
+  if (!applied || text === result.text) {
+    // What cannot be applied is still reported, without a fix.
+    const dropped = new Set<Finding>(rejected);
+    for (const finding of findings) if (finding.fix && silenced.has(finding.fix)) dropped.add(finding);
+    if (dropped.size)
+      entry.result = {
+        ...result,
+        findings: result.findings.map((finding) => (dropped.has(finding) ? withoutFix(finding) : finding)),
+      };
+    return false;
+  }
   entry.original ??= result.text;
   entry.applied += applied;
   entry.result = lintText(result.file, text, optionsFor(result.file), result.hadBom);
   return true;
+}
+
+function withoutFix(finding: Finding): Finding {
+  const { fix: _fix, ...rest } = finding;
+  return rest;
 }

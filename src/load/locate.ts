@@ -42,6 +42,17 @@ export class SourceLocator {
     return this.offsetsFromDocument(path, options);
   }
 
+  /**
+   * Offsets of the value at `path` to build an edit on: as `offsets`, but undefined when the scanner gave up and
+   * the `yaml` package, which took over, reports errors in the text (it still returns ranges then, and they can
+   * be wrong: a one-character range for an unclosed quote). A finding may point at a guess; a fix may not.
+   */
+  editOffsets(path: readonly PathSegment[]): OffsetRange | undefined {
+    const offsets = this.offsets(path);
+    if (this.scanned) return offsets;
+    return this.getDocument().errors.length ? undefined : offsets;
+  }
+
   private offsetsFromDocument(path: readonly PathSegment[], options: { key?: boolean }): OffsetRange {
     const { isMap, isScalar, isSeq } = yamlPackage();
     const document = this.getDocument();

@@ -10,9 +10,12 @@ import type { Fix, PathSegment, TextEdit } from "../../lint/finding.js";
 import { applyEdits } from "../../lint/fix.js";
 import { locatorFor } from "../../load/locate.js";
 
-/** Source offsets of the node at `path` (quotes and block indicators included). */
+/**
+ * Source offsets of the node at `path` (quotes and block indicators included), to edit it: an empty range when
+ * the locator cannot vouch for them (SourceLocator.editOffsets), which every fix built on it refuses.
+ */
 export function nodeOffsets(text: string, path: readonly PathSegment[]): { start: number; end: number } {
-  return locatorFor(text).offsets(path);
+  return locatorFor(text).editOffsets(path) ?? { start: 0, end: 0 };
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
@@ -210,7 +213,7 @@ export function offsetsInScalar(
   occurrence = 0,
 ): { start: number; end: number } | undefined {
   if (!needle) return undefined;
-  const { start, end } = nodeOffsets(text, path);
+  const { start, end } = locatorFor(text).offsets(path);
   const raw = text.slice(start, end);
   let at = -1;
   for (let i = 0; i <= occurrence; i++) {

@@ -34,16 +34,31 @@ function tidy(value: string): string {
   return value.replace(/[ \t]+/g, " ").trim();
 }
 
+/** Spaces and tabs at either end of a text, up to a line break: trimming never takes a line break away. */
+const END_SPACES = /^[^\S\n\r]+|[^\S\n\r]+$/g;
+
+/**
+ * A string as the whitespace fixes leave it: special spaces made plain (invisible ones removed), runs of spaces
+ * and tabs made one space, spaces trimmed at either end; line breaks stay (a line break appearing or vanishing,
+ * in a folded block scalar, is a change of the text).
+ */
+export function spaceNormalized(value: string): string {
+  return value
+    .replace(IRREGULAR_SPACE, " ")
+    .replace(INVISIBLE, "")
+    .replace(/[ \t]+/g, " ")
+    .replace(END_SPACES, "");
+}
+
+/** A string as the unicode-nfc and whitespace fixes leave it: what --fix may change in any text or key. */
+export function fixNormalized(value: string): string {
+  return spaceNormalized(value.normalize("NFC")).normalize("NFC");
+}
+
 /** The data with every string's spaces made plain, as JSON: what the irregular-space fix must not change. */
 export function normalized(data: unknown): string {
   return JSON.stringify(data, (_key, value: unknown) =>
-    typeof value === "string"
-      ? value
-          .replace(IRREGULAR_SPACE, " ")
-          .replace(INVISIBLE, "")
-          .replace(/[ \t]+/g, " ")
-          .trim()
-      : value,
+    typeof value === "string" ? spaceNormalized(value) : value,
   );
 }
 
@@ -76,7 +91,55 @@ function mayLeaveMappingOpen(line: string): boolean {
 function mayHaveKeysOverLines(text: string): boolean {
   if (/(?:^|[\s,[{-])\?(?:[ \t]|$)/m.test(text)) return true;
   if (!text.includes("{")) return false;
-  return text.split("\n").some(mayLeaveMappingOpen);
+  return text.split(LINE_BREAK).some(mayLeaveMappingOpen);
+}
+
+/** A line break for YAML: "\r\n", "\n" or a bare "\r". */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The line (between YAML line breaks) around `at`. */
+function lineAround(text: string, at: number): { start: number; end: number } {
+  const start = Math.max(text.lastIndexOf("\n", at - 1), text.lastIndexOf("\r", at - 1)) + 1;
+  let end = text.length;
+  for (const found of [text.indexOf("\n", at), text.indexOf("\r", at)])
+    if (found !== -1 && found < end) end = found;
+  return { start, end };
+}
+
+/** What ends a plain scalar that could be read as a number, a boolean or a null (none holds these). */
+const SCALAR_BOUNDARY = new Set([":", ",", "[", "]", "{", "}", "#"]);
+
+/**
+ * Whether the edits of the lines they are on leave every scalar they touch a string. The line proof sees only
+ * spaces: "\u00a0null" is a text, but "  null" (the space trimmed) is a null and "1\u200b2" becomes 12. The
+ * scalar around each edit is taken, once its line is edited, between characters that no number, boolean or
+ * null contains, and read as YAML alone: anything but a string (or anything unreadable) is left to the proof
+ * on the whole file.
+ */
+function keepsStrings(text: string, edits: readonly TextEdit[]): boolean {
+  for (const edit of edits) {
+    const line = lineAround(text, edit.start);
+    const onLine = edits.filter((other) => other.start >= line.start && other.end <= line.end);
+    let at = edit.start - line.start;
+    for (const other of onLine)
+      if (other.start < edit.start) at += other.text.length - (other.end - other.start);
+    const edited = applyEdits(
+      text.slice(line.start, line.end),
+      onLine.map((other) => ({ ...other, start: other.start - line.start, end: other.end - line.start })),
+    );
+    let from = at;
+    while (from > 0 && !SCALAR_BOUNDARY.has(edited[from - 1]!)) from--;
+    let to = at;
+    while (to < edited.length && !SCALAR_BOUNDARY.has(edited[to]!)) to++;
+    const scalar = edited.slice(from, to).replace(/^[ \t]+|[ \t]+$/g, "");
+    if (!scalar) return false;
+    try {
+      if (typeof yaml.load(scalar, { schema: yaml.CORE_SCHEMA }) !== "string") return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 /** Any character of the line that is not a space of any kind. */
 const CONTENT = /[^\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]/;
@@ -94,9 +157,7 @@ const STRUCTURE_AFTER = new Set(["#", ":", ",", "]", "}"]);
  * it on the line could make it part of a key. Anything else is proved by parsing the edited file.
  */
 function spaceOnlyInText(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
-  let lineEnd = text.indexOf("\n", at);
-  if (lineEnd === -1) lineEnd = text.length;
+  const { start: lineStart, end: lineEnd } = lineAround(text, at);
   const before = text.slice(lineStart, at);
   const after = text.slice(at + 1, lineEnd);
   // Content on both sides on its line: at an end of a line, YAML's folding of lines may take a space away.
@@ -119,11 +180,17 @@ function spaceOnlyInText(text: string, at: number): boolean {
  * line, so a line of n special spaces would cost n × n.
  */
 const MAX_LINE_PROOFS = 64;
+/** Past this many lines proved only in the whole file, they are not proved one by one: they share one fix. */
+const MAX_ALONE_PROOFS = 16;
 
 /** Whether every edit of the irregular-space fix is proved safe on its own line (spaceOnlyInText). */
 export function spaceOnlyInLines(text: string, edits: readonly TextEdit[]): boolean {
   if (edits.length > MAX_LINE_PROOFS) return false;
-  return !mayHaveKeysOverLines(text) && edits.every((edit) => spaceOnlyInText(text, edit.start));
+  return (
+    !mayHaveKeysOverLines(text) &&
+    edits.every((edit) => spaceOnlyInText(text, edit.start)) &&
+    keepsStrings(text, edits)
+  );
 }
 
 function reportIrregular(context: RuleContext): void {
@@ -150,14 +217,40 @@ function reportIrregular(context: RuleContext): void {
     if (edits.length) lines.push({ start: lineStart, end: lineStart + line.length, edits, names });
     lineStart += line.length + 1;
   }
-  const allEdits = lines.flatMap((line) => line.edits);
-  // Proved on each edit's line where that is enough; otherwise the edited file is parsed and compared with the
-  // context's data (the file as parsed).
-  const safe =
-    spaceOnlyInLines(text, allEdits) ||
-    normalizedData(applyEdits(text, allEdits)) === normalized(context.position);
-  for (const line of lines) {
-    const fix: Fix | undefined = safe ? { description: "→ space", edits: line.edits } : undefined;
+  // A line whose edits are proved on the line stands alone: its fix can be applied with or without the others.
+  // The other lines are proved by parsing the file edited and comparing it with the context's data (the file
+  // as parsed): all of them together first; then, when there are several, each alone, since applying only some
+  // of them (a directive silences one, another rule's fix overlaps one) was not proved by the first proof (an
+  // anchor renamed without its alias, one line of a folded block scalar). Those proved only together share one
+  // fix: each of their findings carries it, and --fix drops it when a directive silences one of them.
+  const onLines =
+    !mayHaveKeysOverLines(text) &&
+    lines.reduce((count, line) => count + line.edits.length, 0) <= MAX_LINE_PROOFS;
+  const proved = lines.map(
+    (line) =>
+      onLines &&
+      line.edits.every((edit) => spaceOnlyInText(text, edit.start)) &&
+      keepsStrings(text, line.edits),
+  );
+  const provesInFile = (edits: readonly TextEdit[]) =>
+    normalizedData(applyEdits(text, edits)) === normalized(context.position);
+  const together = lines.flatMap((_line, index) => (proved[index] ? [] : [index]));
+  let shared: Fix | undefined;
+  if (together.length && provesInFile(together.flatMap((index) => lines[index]!.edits))) {
+    const alone =
+      together.length === 1
+        ? together
+        : together.length <= MAX_ALONE_PROOFS
+          ? together.filter((index) => provesInFile(lines[index]!.edits))
+          : [];
+    for (const index of alone) proved[index] = true;
+    const rest = together.filter((index) => !proved[index]);
+    const restEdits = rest.flatMap((index) => lines[index]!.edits);
+    if (rest.length > 1 && (rest.length === together.length || provesInFile(restEdits)))
+      shared = { description: "→ space", edits: restEdits };
+  }
+  lines.forEach((line, index) => {
+    const fix: Fix | undefined = proved[index] ? { description: "→ space", edits: line.edits } : shared;
     context.report({
       messageId: "irregular",
       data: { chars: [...line.names].join(", ") },
@@ -165,7 +258,7 @@ function reportIrregular(context: RuleContext): void {
       offsets: { start: line.edits[0]!.start, end: line.edits.at(-1)!.end },
       fix,
     });
-  }
+  });
 }
 
 /**
