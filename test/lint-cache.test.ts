@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import {
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -293,5 +295,15 @@ describe("vtvl lint --cache", () => {
     expect(mistaken.stderr).toMatch(/notes\.md không phải bộ nhớ đệm của vtvl nên được giữ nguyên/);
     expect(mistaken.stderr).not.toMatch(/is not/);
     expect(readFileSync(notes, "utf8")).toBe("# ghi chú\n");
+
+    // A pipe (or a device such as /dev/null) is neither read nor replaced by a file.
+    if (process.platform === "linux") {
+      const pipe = join(folder, "pipe");
+      execFileSync("mkfifo", [pipe]);
+      const piped = await lintWithCache(pipe);
+      expect(piped.stdout).toBe(plain.stdout);
+      expect(piped.stderr).toMatch(/pipe không phải bộ nhớ đệm của vtvl nên được giữ nguyên/);
+      expect(lstatSync(pipe).isFIFO()).toBe(true);
+    }
   });
 });

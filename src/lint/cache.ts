@@ -196,6 +196,18 @@ export class LintCache {
   }
 
   private index(): void {
+    // A device or a pipe (--cache-location /dev/null) is never a cache: renaming the new cache over it would
+    // replace the device with a file, and opening a pipe to read it would wait for a writer.
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(this.path, { throwIfNoEntry: false });
+    } catch {
+      return; // no cache yet (a file in the way is reported when the cache is saved)
+    }
+    if (stats && !stats.isFile()) {
+      this.foreign = true;
+      return;
+    }
     let fd: number;
     try {
       fd = openSync(this.path, "r");
