@@ -13,7 +13,7 @@ import { FONT_BASE_URL } from "./pdf.js";
 import { renderBody, wrapDocument } from "./html.js";
 import { missingForLayout } from "./layouts.js";
 import { formatFindings, loadForRender } from "./load.js";
-import { OutputRefused, writeOutput } from "./output.js";
+import { DestinationError, OutputRefused, writeOutput } from "./output.js";
 import type { Progress } from "./progress.js";
 import { TemplateError } from "./templates.js";
 
@@ -42,6 +42,8 @@ export interface FileOutcome {
   written: string[];
   warnings: number;
   ms: number;
+  /** Failed because an output could not be written where asked (a usage problem, not the file's). */
+  unwritable?: boolean;
 }
 
 export interface BatchResult {
@@ -193,6 +195,10 @@ export async function renderBatch(jobs: readonly RenderJob[], options: BatchOpti
       if (error instanceof EngineStartError) {
         engineFailure = error;
         throw error;
+      }
+      if (error instanceof DestinationError) {
+        outcome.unwritable = true;
+        return fail(`${job.input}: ${error.describe(lang)}`);
       }
       if (error instanceof OutputRefused)
         return fail(

@@ -231,9 +231,23 @@ export function launchArgs(userDataDir: string, userAgent: string): string[] {
  */
 class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;
-  onclose?: () => void;
   private pending = "";
   private closed = false;
+  private closeHandler?: () => void;
+
+  /**
+   * Puppeteer sets this in its Connection, after a few awaits: if the pipe closed before (a browser that
+   * exits at once), the connection still learns of it, and drops its pending calls and their 120 s timers,
+   * which would otherwise keep the process alive long after the error.
+   */
+  get onclose(): (() => void) | undefined {
+    return this.closeHandler;
+  }
+
+  set onclose(handler: (() => void) | undefined) {
+    this.closeHandler = handler;
+    if (handler && this.closed) queueMicrotask(() => this.closeHandler?.());
+  }
 
   constructor(
     private readonly input: Writable,
@@ -301,9 +315,10 @@ export async function launchBrowser(executablePath: string, userAgent: string): 
   };
   let browser: Browser;
   let firstPage: Page | undefined;
+  let transport: PipeTransport | undefined;
   try {
     const { default: puppeteer } = await import("puppeteer-core");
-    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
     browser = await Promise.race([
       puppeteer.connect({
         transport,
@@ -321,6 +336,9 @@ export async function launchBrowser(executablePath: string, userAgent: string): 
     firstPage = (await browser.pages())[0];
   } catch (error) {
     await kill();
+    // Whatever puppeteer still waits for (its connection may be set up after the failure) ends now.
+    transport?.close();
+    for (const stream of child.stdio) stream?.destroy();
     throw error;
   }
   let closed = false;

@@ -3,8 +3,12 @@
  * PDF; and never over a file that vtvl did not write, unless the user says --force. Our PDFs carry
  * "vtvl/<version>" as their /Creator (the browser's user agent), our HTML files a generator meta tag.
  */
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { dirname } from "node:path";
 import { writeFileAtomic } from "../util/write-file.js";
+import { DestinationError, makeDirectory } from "./destination.js";
+
+export { DestinationError } from "./destination.js";
 
 const HEAD_BYTES = 8192;
 
@@ -32,8 +36,24 @@ export class OutputRefused extends Error {
   }
 }
 
-/** Writes `data` to `path` atomically; an existing file that is not ours needs `force`. */
+/**
+ * Writes `data` to `path` atomically; an existing file that is not ours needs `force`. A device or a pipe
+ * (-o /dev/stdout) is written as it is, and never read to see whose it is (reading a terminal would wait
+ * for the user). A path that cannot be written throws {@link DestinationError}, naming `path`.
+ */
 export function writeOutput(path: string, data: string | Uint8Array, force: boolean): void {
-  if (existsSync(path) && !force && !isOwnOutput(path)) throw new OutputRefused(path);
-  writeFileAtomic(path, data);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw DestinationError.from(path, error);
+  }
+  if (existing?.isDirectory()) throw DestinationError.from(path, { code: "EISDIR" });
+  if (existing?.isFile() && !force && !isOwnOutput(path)) throw new OutputRefused(path);
+  try {
+    if (!existing) makeDirectory(dirname(path));
+    writeFileAtomic(path, data);
+  } catch (error) {
+    throw DestinationError.from(path, error);
+  }
 }

@@ -6,13 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { listForms } from "../model/forms.js";
 import { schemasDir } from "../paths.js";
 import { readTemplate, resolveTemplate, type TemplateEntry } from "./catalog.js";
 import { createFromTemplate, type Answers } from "./create.js";
 import { schemaText, withEditorAnnotations, POSITION_SCHEMA } from "./editor-schema.js";
 import { writeFileAtomic } from "../util/write-file.js";
+import { DestinationError, makeDirectory } from "../render/destination.js";
 import {
   gitignore,
   githubWorkflow,
@@ -153,7 +154,28 @@ export function planRepository(root: string, options: InitOptions = {}): Planned
   return planned;
 }
 
-/** Writes the plan: new files, files vtvl wrote and nobody edited since; never a file someone edited. */
+/** Writes one file of the plan; a failure names the file, not the temporary one beside it. */
+function writePlanned(target: string, content: string, overwrite: boolean): void {
+  try {
+    makeDirectory(dirname(target));
+    writeFileAtomic(target, content, { overwrite });
+  } catch (error) {
+    throw DestinationError.from(target, error);
+  }
+}
+
+function readPlanned(target: string): string {
+  try {
+    return readFileSync(target, "utf8");
+  } catch (error) {
+    throw DestinationError.from(target, error);
+  }
+}
+
+/**
+ * Writes the plan: new files, files vtvl wrote and nobody edited since; never a file someone edited.
+ * A file that cannot be read or written throws {@link DestinationError}.
+ */
 export function applyPlan(
   root: string,
   planned: readonly PlannedFile[],
@@ -166,12 +188,12 @@ export function applyPlan(
     const target = join(root, file.path);
     const report = (outcome: Outcome) => outcomes.push({ path: file.path, part: file.part, outcome });
     if (!existsSync(target)) {
-      writeFileAtomic(target, file.content, { overwrite: false });
+      writePlanned(target, file.content, false);
       written[file.path] = sha256(file.content);
       report("created");
       continue;
     }
-    const current = readFileSync(target, "utf8");
+    const current = readPlanned(target);
     if (current === file.content) {
       written[file.path] = sha256(file.content);
       report("unchanged");
@@ -180,7 +202,7 @@ export function applyPlan(
     const recorded = manifest.files[file.path];
     const untouched = recorded !== undefined && recorded === sha256(current);
     if (untouched || options.force) {
-      writeFileAtomic(target, file.content, { overwrite: true });
+      writePlanned(target, file.content, true);
       written[file.path] = sha256(file.content);
       report(untouched ? "updated" : "overwritten");
       continue;
@@ -189,8 +211,8 @@ export function applyPlan(
   }
   const manifestText = `${JSON.stringify({ generator: `vtvl ${packageVersion()}`, files: sortKeys(written) }, null, 2)}\n`;
   const manifestPath = join(root, MANIFEST);
-  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText)
-    writeFileAtomic(manifestPath, manifestText, { overwrite: true });
+  if (!existsSync(manifestPath) || readPlanned(manifestPath) !== manifestText)
+    writePlanned(manifestPath, manifestText, true);
   return outcomes;
 }
 

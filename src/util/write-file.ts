@@ -102,6 +102,15 @@ export function writeFileAtomic(path: string, data: FileData, options: WriteFile
   const overwrite = options.overwrite ?? true;
   const target = resolveTarget(path);
   const existing = statOrUndefined(target);
+  if (!existing) {
+    // /dev/stdout on a pipe: a link into /proc whose target has no name on disk, yet opens.
+    const opened = statOrUndefined(path);
+    if (opened && !opened.isFile()) {
+      if (!overwrite) throw new FileExistsError(path);
+      writeData(path, data, "w");
+      return;
+    }
+  }
   if (existing && !overwrite) throw new FileExistsError(path);
   if (existing && !existing.isFile()) {
     writeData(target, data, "w");

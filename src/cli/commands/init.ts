@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localize, type Localized } from "../../i18n/index.js";
+import { DestinationError, makeDirectory, shown } from "../../render/destination.js";
 import { resolveTemplate } from "../../scaffold/catalog.js";
 import {
   applyPlan,
@@ -29,7 +30,15 @@ interface InitFlags {
 }
 
 const text = {
-  notDirectory: { vi: '"{dir}" không phải là thư mục.', en: '"{dir}" is not a directory.' },
+  notDirectory: {
+    vi: '"{dir}" đã có và không phải là thư mục. Hãy chọn một thư mục khác cho vtvl init.',
+    en: '"{dir}" exists and is not a directory. Choose another folder for vtvl init.',
+  },
+  emptyDir: {
+    vi: 'Đường dẫn thư mục đang trống (""). Hãy ghi tên thư mục, ví dụ `vtvl init kho-vtvl`, hoặc `vtvl init .` cho thư mục hiện tại.',
+    en: 'The folder path is empty (""). Name a folder, for example `vtvl init kho-vtvl`, or `vtvl init .` for the current folder.',
+  },
+  cannotCreate: { vi: "Không tạo được thư mục", en: "Cannot create the folder" },
   badTemplate: {
     vi: 'Không tìm được một mẫu duy nhất cho "{query}". Xem các mẫu bằng `vtvl new --list`.',
     en: 'No single template matches "{query}". See them with `vtvl new --list`.',
@@ -66,6 +75,15 @@ const OUTCOME_LABELS: Record<Outcome, Localized> = {
   "kept-existing": { vi: "giữ nguyên (đã có)", en: "kept (already there)" },
 };
 
+/** Whether `path` exists and is not a folder (a path through a file is left to makeDirectory to report). */
+function isNonDirectory(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function registerInit(program: Command, io: CliIo): void {
   program
     .command("init")
@@ -83,15 +101,21 @@ export function registerInit(program: Command, io: CliIo): void {
     .option(...LANG_OPTION)
     .action((dir: string, flags: InitFlags) => {
       const lang = parseLang(flags.lang);
+      if (dir === "") throw new UsageError(localize(text.emptyDir, lang));
       const root = resolve(dir);
-      if (existsSync(root) && !statSync(root).isDirectory())
-        throw new UsageError(localize(text.notDirectory, lang, { dir }));
+      if (isNonDirectory(root)) throw new UsageError(localize(text.notDirectory, lang, { dir: shown(dir) }));
       const positions = flags.positions.replace(/\\/g, "/").replace(/\/+$/, "");
       if (!positions || positions.startsWith("/") || positions.split("/").includes(".."))
-        throw new UsageError(localize(text.badPositions, lang, { value: flags.positions }));
+        throw new UsageError(localize(text.badPositions, lang, { value: shown(flags.positions) }));
       if (flags.template !== undefined && !("found" in resolveTemplate(flags.template)))
-        throw new UsageError(localize(text.badTemplate, lang, { query: flags.template }));
-      mkdirSync(root, { recursive: true });
+        throw new UsageError(localize(text.badTemplate, lang, { query: shown(flags.template) }));
+      try {
+        // One level at a time: fails at once where a file is in the way, or under /proc, where Node's
+        // recursive mkdir would loop forever.
+        makeDirectory(root);
+      } catch (error) {
+        throw new UsageError(DestinationError.from(dir, error).describe(lang, text.cannotCreate));
+      }
       const sampleSkipped = flags.sample && hasPositions(join(root, positions));
       const parts: Partial<Record<FilePart, boolean>> = {
         sample: flags.sample,
@@ -105,7 +129,13 @@ export function registerInit(program: Command, io: CliIo): void {
         answers: { agency: flags.agency, unit: flags.unit },
         parts,
       });
-      const outcomes = applyPlan(root, planned, { force: flags.force === true });
+      let outcomes;
+      try {
+        outcomes = applyPlan(root, planned, { force: flags.force === true });
+      } catch (error) {
+        if (error instanceof DestinationError) throw new UsageError(error.describe(lang));
+        throw error;
+      }
       const shownDir = relative(process.cwd(), root) || ".";
       const width = Math.max(...Object.values(OUTCOME_LABELS).map((label) => localize(label, lang).length));
       const lines = [localize(text.heading, lang, { dir: shownDir })];

@@ -1,10 +1,11 @@
-import { relative } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localize, type Lang, type Localized } from "../../i18n/index.js";
 import { findForm } from "../../model/forms.js";
 import { listTemplates, resolveTemplate, type TemplateEntry } from "../../scaffold/catalog.js";
 import type { Answers } from "../../scaffold/create.js";
 import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
+import { DestinationError, makeDirectory, shown } from "../../render/destination.js";
 import { scaffoldPosition, type Scaffolded } from "../../scaffold/new.js";
 import type { SchemaRefMode } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";
@@ -45,6 +46,10 @@ const text = {
     vi: "Tệp {file} đã có; vtvl không ghi đè. Dùng -o để chọn tên khác, hoặc --force để ghi đè.",
     en: "{file} already exists; vtvl does not overwrite it. Choose another name with -o, or overwrite with --force.",
   },
+  emptyOutput: {
+    vi: "-o cần một tên tệp hoặc thư mục, không được để trống (hoặc - để in ra màn hình).",
+    en: "-o needs a file or folder name; it cannot be empty (or - to print to the screen).",
+  },
   badSchema: {
     vi: '--schema phải là auto, package hoặc url, không phải "{value}".',
     en: '--schema must be auto, package or url, not "{value}".',
@@ -82,12 +87,15 @@ const text = {
 function pick(query: string, lang: Lang): TemplateEntry {
   const resolved = resolveTemplate(query);
   if ("found" in resolved) return resolved.found;
-  if (!resolved.candidates.length) throw new UsageError(localize(text.noMatch, lang, { query }));
+  if (!resolved.candidates.length)
+    throw new UsageError(localize(text.noMatch, lang, { query: shown(query) }));
   const list = resolved.candidates
     .slice(0, 15)
     .map((entry) => `  ${entry.id}  (${entry.name})`)
     .join("\n");
-  throw new UsageError(localize(text.ambiguous, lang, { query, count: resolved.candidates.length, list }));
+  throw new UsageError(
+    localize(text.ambiguous, lang, { query: shown(query), count: resolved.candidates.length, list }),
+  );
 }
 
 export function formatTemplateList(entries: readonly TemplateEntry[], lang: Lang): string {
@@ -168,7 +176,8 @@ export function registerNew(program: Command, io: CliIo): void {
         return;
       }
       if (!["auto", "package", "url"].includes(flags.schema))
-        throw new UsageError(localize(text.badSchema, lang, { value: flags.schema }));
+        throw new UsageError(localize(text.badSchema, lang, { value: shown(flags.schema) }));
+      if (flags.output === "") throw new UsageError(localize(text.emptyOutput, lang));
       const answers: Answers = {
         agency: flags.agency,
         unit: flags.unit,
@@ -204,14 +213,17 @@ export function registerNew(program: Command, io: CliIo): void {
         io.stdout(result.text);
         return;
       }
+      const file = relative(cwd, result.path) || result.path;
       try {
+        makeDirectory(dirname(result.path));
         writeFileAtomic(result.path, result.text, { overwrite: flags.force === true });
       } catch (error) {
         if (error instanceof FileExistsError)
-          throw new UsageError(
-            localize(text.exists, lang, { file: relative(cwd, result.path) || result.path }),
-          );
-        throw new UsageError(`${result.path}: ${(error as Error).message}`);
+          throw new UsageError(localize(text.exists, lang, { file: shown(file) }));
+        // The path as the user wrote it (-o), never the temporary file beside it.
+        const given =
+          flags.output !== undefined && resolve(cwd, flags.output) === result.path ? flags.output : file;
+        throw new UsageError(DestinationError.from(given, error).describe(lang));
       }
       report(io, result, template, cwd, lang);
     });

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { localize, type Lang } from "../../i18n/index.js";
 import { LANG_OPTION, parseLang } from "../options.js";
@@ -13,6 +13,7 @@ import { UsageError } from "../errors.js";
 import { expandInputs } from "../inputs.js";
 import type { CliIo } from "../main.js";
 import type { PdfEngine } from "../../render/pdf.js";
+import { checkFolderCreatable, DestinationError, shown } from "../../render/destination.js";
 
 interface RenderFlags {
   output?: string;
@@ -45,7 +46,7 @@ function parseFormats(value: string | undefined, output: string | undefined): Ou
   for (const format of formats)
     if (format !== "pdf" && format !== "html" && format !== "docx")
       throw new UsageError(
-        `--format nhận pdf, html, docx hoặc vài định dạng (pdf,docx), không phải "${format}".`,
+        `--format nhận pdf, html, docx hoặc vài định dạng (pdf,docx), không phải "${shown(format)}".`,
       );
   if (!formats.length) throw new UsageError("--format cần ít nhất một định dạng: pdf, html, docx.");
   return [...new Set(formats)] as OutputFormat[];
@@ -55,7 +56,7 @@ function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return Math.max(1, availableParallelism());
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 64)
-    throw new UsageError(`--concurrency cần một số nguyên từ 1 đến 64, không phải "${value}".`);
+    throw new UsageError(`--concurrency cần một số nguyên từ 1 đến 64, không phải "${shown(value)}".`);
   return number;
 }
 
@@ -87,20 +88,150 @@ function withExtension(path: string, format: OutputFormat): string {
   return `${extension ? path.slice(0, -extension.length) : path}.${format}`;
 }
 
-/** For `-o FILE` with several formats: FILE for the format its extension names, FILE with the other extension for the rest. */
+type OutputKind = "file" | "folder" | "special";
+
+const CATALOG_NAME = "danh-muc-vi-tri-viec-lam";
+
+/** The name of an input's outputs: its file name without extension ("stdin" for -). */
+function inputName(input: string): string {
+  const name = basename(input);
+  const extension = extname(name);
+  return (extension ? name.slice(0, -extension.length) : name) || "stdin";
+}
+
+/**
+ * What `-o` names: a folder to write into (one that exists, or a path ending in "/"), a device, pipe or
+ * socket written as it is (-o /dev/stdout), or a file, used as given.
+ */
+function outputKind(output: string, lang: Lang): OutputKind {
+  if (output.endsWith("/") || output.endsWith(sep)) return "folder";
+  try {
+    const stats = statSync(output);
+    return stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "special";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "file";
+    throw new UsageError(DestinationError.from(output, error).describe(lang));
+  }
+}
+
+/**
+ * The outputs of `-o`. A file name is used as given for one format; with several formats, the one its
+ * extension names gets it and the others the same name with their own extension. In a folder, the files are
+ * named after `name` (the input's name, without its extension). Checked before any work: each output's
+ * folder exists or can be made, and no output is the input itself.
+ */
 function singleOutputs(
   output: string,
   formats: readonly OutputFormat[],
+  name: string,
+  lang: Lang,
+  input?: string,
+): { outputs: Partial<Record<OutputFormat, string>>; special: boolean } {
+  const kind = outputKind(output, lang);
+  const outputs = plannedOutputs(output, kind, formats, name, lang);
+  if (kind !== "special")
+    for (const target of Object.values(outputs)) {
+      if (input !== undefined && resolve(target) === resolve(input))
+        throw new UsageError(
+          say(
+            lang,
+            `-o "${shown(output)}" là chính tệp đầu vào: hãy chọn một tệp khác, ví dụ -o ${withExtension(basename(input), formats[0]!)}.`,
+            `-o "${shown(output)}" is the input file itself: choose another file, for example -o ${withExtension(basename(input), formats[0]!)}.`,
+          ),
+        );
+      checkDestination(output, dirname(target), lang);
+    }
+  return { outputs, special: kind === "special" };
+}
+
+function plannedOutputs(
+  output: string,
+  kind: OutputKind,
+  formats: readonly OutputFormat[],
+  name: string,
+  lang: Lang,
 ): Partial<Record<OutputFormat, string>> {
-  const extension = extname(output).toLowerCase().replace(".htm", ".html").slice(1);
+  const outputs: Partial<Record<OutputFormat, string>> = {};
+  if (kind === "folder") {
+    for (const format of formats) outputs[format] = join(output, `${name}.${format}`);
+    return outputs;
+  }
+  if (kind === "special") {
+    if (formats.length > 1)
+      throw new UsageError(
+        say(
+          lang,
+          `-o "${shown(output)}" không phải tệp thường (là thiết bị hoặc ống dẫn) nên chỉ nhận một định dạng, không phải ${formats.join(",")}. Hãy chọn một định dạng bằng --format.`,
+          `-o "${shown(output)}" is not a regular file (a device or a pipe), so it takes one format, not ${formats.join(",")}. Choose one with --format.`,
+        ),
+      );
+    outputs[formats[0]!] = output;
+    return outputs;
+  }
+  const extension = extname(output)
+    .toLowerCase()
+    .replace(/^\.htm$/, ".html")
+    .slice(1);
   if (formats.length === 1 && ["pdf", "html", "docx"].includes(extension) && extension !== formats[0])
     throw new UsageError(
-      `-o "${output}" có đuôi .${extension} nhưng --format là ${formats[0]}. Hãy đổi đuôi tệp hoặc --format.`,
+      `-o "${shown(output)}" có đuôi .${extension} nhưng --format là ${formats[0]}. Hãy đổi đuôi tệp hoặc --format.`,
     );
-  const outputs: Partial<Record<OutputFormat, string>> = {};
   for (const format of formats)
-    outputs[format] = extension === format ? output : withExtension(output, format);
+    outputs[format] = formats.length === 1 || extension === format ? output : withExtension(output, format);
   return outputs;
+}
+
+/**
+ * Before any work (and before the browser starts): each folder the outputs go to exists or can be made.
+ * `given` is what the user wrote (-o or --out), which the message names.
+ */
+function checkDestination(given: string, folder: string, lang: Lang): void {
+  try {
+    checkFolderCreatable(folder);
+  } catch (error) {
+    throw new UsageError(DestinationError.from(given, error).describe(lang));
+  }
+}
+
+/** -o or --out, before any work: not empty, and in a folder that exists or can be made. */
+function checkOutputFlags(flags: RenderFlags, lang: Lang): void {
+  for (const [flag, value] of [
+    ["-o", flags.output],
+    ["--out", flags.out],
+  ] as const)
+    if (value === "")
+      throw new UsageError(
+        say(
+          lang,
+          `${flag} cần một đường dẫn, không được để trống.`,
+          `${flag} needs a path; it cannot be empty.`,
+        ),
+      );
+  if (flags.output === undefined) {
+    checkOutDir(flags.out, lang);
+    return;
+  }
+  const kind = outputKind(flags.output, lang);
+  if (kind !== "special")
+    checkDestination(flags.output, kind === "folder" ? flags.output : dirname(flags.output), lang);
+}
+
+function checkOutDir(out: string, lang: Lang): void {
+  let stats;
+  try {
+    stats = statSync(out);
+  } catch {
+    stats = undefined;
+  }
+  if (stats && !stats.isDirectory())
+    throw new UsageError(
+      say(
+        lang,
+        `--out "${shown(out)}" đã có và không phải thư mục. Hãy chọn một thư mục khác cho --out, hoặc dùng -o <tệp> để in một tệp.`,
+        `--out "${shown(out)}" exists and is not a folder. Choose another folder for --out, or use -o <file> to render one file.`,
+      ),
+    );
+  checkDestination(out, out, lang);
 }
 
 function say(lang: Lang, vi: string, en: string): string {
@@ -172,6 +303,8 @@ export function registerRender(program: Command, io: CliIo): void {
       const lang: Lang = parseLang(flags.lang);
       const formats = parseFormats(flags.format, flags.output);
       const concurrency = parseConcurrency(flags.concurrency);
+      // Where the outputs go is checked before the browser starts: a wrong -o or --out costs nothing.
+      checkOutputFlags(flags, lang);
       const engines = await engineStarter({ browserPath: flags.browserPath, concurrency, lang });
       if (formats.includes("pdf") && flags.catalog === undefined) {
         engines.check();
@@ -186,7 +319,9 @@ export function registerRender(program: Command, io: CliIo): void {
         ]);
       if (flags.layout !== undefined && !isLayoutId(flags.layout)) {
         await engines.close();
-        throw new UsageError(`--layout "${flags.layout}" không có. Các bố cục: ${layoutIds().join(", ")}.`);
+        throw new UsageError(
+          `--layout "${shown(flags.layout)}" không có. Các bố cục: ${layoutIds().join(", ")}.`,
+        );
       }
       const progress = progressModule.createProgress(
         progressModule.progressMode({ quiet: flags.quiet, isTTY: process.stderr.isTTY }),
@@ -206,8 +341,12 @@ export function registerRender(program: Command, io: CliIo): void {
           if (paths.length)
             throw new UsageError("--catalog không đi cùng các đường dẫn khác: chỉ ghi một thư mục.");
           const { renderCatalog } = await import("../../render/catalog.js");
-          const target = flags.output ?? join(flags.out, "danh-muc-vi-tri-viec-lam");
-          const outputs = singleOutputs(flags.output ?? withExtension(target, formats[0]!), formats);
+          const { outputs } = singleOutputs(
+            flags.output ?? `${flags.out}${sep}`,
+            formats,
+            CATALOG_NAME,
+            lang,
+          );
           const { OutputRefused } = await import("../../render/output.js");
           let result;
           try {
@@ -215,13 +354,17 @@ export function registerRender(program: Command, io: CliIo): void {
               force: flags.force ?? false,
               lang,
               log: (text: string) => progress.log(text),
-              startEngine: engines.start,
+              startEngine: () =>
+                engines.start().catch((error: unknown) => {
+                  throw error instanceof UsageError ? error : engines.startFailure(error);
+                }),
             });
           } catch (error) {
             if (error instanceof OutputRefused)
               throw new UsageError(
-                `Không ghi đè "${error.path}": tệp này có sẵn và không do vtvl tạo. Dùng --force để ghi đè, hoặc chọn nơi khác (-o).`,
+                `Không ghi đè "${shown(error.path)}": tệp này có sẵn và không do vtvl tạo. Dùng --force để ghi đè, hoặc chọn nơi khác (-o).`,
               );
+            if (error instanceof DestinationError) throw new UsageError(error.describe(lang));
             throw error;
           }
           if (!flags.quiet)
@@ -241,8 +384,13 @@ export function registerRender(program: Command, io: CliIo): void {
             `-o chỉ dùng khi in một tệp (đang có ${files.length} tệp); với nhiều tệp hãy dùng --out <thư mục>.`,
           );
         const base = commonBase(paths);
+        let special = false;
         const jobs = files.map((input) => {
-          if (flags.output !== undefined) return { input, outputs: singleOutputs(flags.output, formats) };
+          if (flags.output !== undefined) {
+            const single = singleOutputs(flags.output, formats, inputName(input), lang, input);
+            special = single.special;
+            return { input, outputs: single.outputs };
+          }
           const mirrored = join(flags.out, relative(base, resolve(input)));
           const outputs: Partial<Record<OutputFormat, string>> = {};
           for (const format of formats) outputs[format] = withExtension(mirrored, format);
@@ -275,7 +423,8 @@ export function registerRender(program: Command, io: CliIo): void {
           ? await (
               await import("../../docx/batch.js")
             ).renderDocxFiles(docxJobs, {
-              force: flags.force ?? false,
+              // A device or pipe is written as it is, never read first to see whose file it is.
+              force: (flags.force ?? false) || special,
               lang,
               layout: flags.layout as Parameters<typeof renderBatch>[1]["layout"],
               log: (text) => progress.log(text),
@@ -285,7 +434,11 @@ export function registerRender(program: Command, io: CliIo): void {
         const seconds = (result.ms / 1000).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
           maximumFractionDigits: 1,
         });
-        const where = flags.output ?? flags.out;
+        // With -o, the files themselves: a name without extension, or a folder, is not what was written.
+        const where =
+          flags.output === undefined
+            ? flags.out
+            : jobs.flatMap((job) => Object.values(job.outputs)).join(", ");
         if (!flags.quiet || failed)
           io.stderr(
             say(
@@ -294,7 +447,9 @@ export function registerRender(program: Command, io: CliIo): void {
               `Rendered ${files.length - failed}/${files.length} file(s) (${result.written.pdf} PDF, ${result.written.html} HTML, ${docx.written.length} DOCX) into ${where} in ${seconds} s${failed ? `; ${failed} failed` : ""}.\n`,
             ),
           );
-        if (failed) io.setExitCode(1);
+        // An output that could not be written where asked is a usage problem, not one of the file's.
+        if (result.outcomes.some((outcome) => outcome.unwritable)) io.setExitCode(2);
+        else if (failed) io.setExitCode(1);
       } finally {
         process.removeListener("SIGINT", stopOnSignal);
         await engines.close();
