@@ -19,7 +19,6 @@ import {
   closeSync,
   existsSync,
   fstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -31,6 +30,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { findForm } from "../model/forms.js";
 import { packageRoot } from "../paths.js";
+import { makeDirectory } from "../util/destination.js";
 import { readExactly } from "../util/read-file.js";
 import { vtvlVersion } from "../version.js";
 import type { FileResult } from "./engine.js";
@@ -262,7 +262,7 @@ export class LintCache {
 
   private openNew(): void {
     if (this.newFd !== undefined) return;
-    mkdirSync(this.directory, { recursive: true });
+    makeDirectory(this.directory);
     this.newPath = join(this.directory, `.vtvlcache-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
     this.newFd = openSync(this.newPath, "wx", 0o644);
     this.put(Buffer.from(`${JSON.stringify([FORMAT, this.fingerprint])}\n`));

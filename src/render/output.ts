@@ -6,9 +6,9 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { writeFileAtomic } from "../util/write-file.js";
-import { DestinationError, makeDirectory } from "./destination.js";
+import { DestinationError, makeDirectory } from "../util/destination.js";
 
-export { DestinationError } from "./destination.js";
+export { DestinationError } from "../util/destination.js";
 
 const HEAD_BYTES = 8192;
 

@@ -13,7 +13,7 @@ import { readTemplate, resolveTemplate, type TemplateEntry } from "./catalog.js"
 import { createFromTemplate, type Answers } from "./create.js";
 import { schemaText, withEditorAnnotations, POSITION_SCHEMA } from "./editor-schema.js";
 import { writeFileAtomic } from "../util/write-file.js";
-import { DestinationError, makeDirectory } from "../render/destination.js";
+import { DestinationError, makeDirectory } from "../util/destination.js";
 import {
   gitignore,
   githubWorkflow,

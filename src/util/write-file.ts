@@ -12,7 +12,6 @@ import {
   existsSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readlinkSync,
   realpathSync,
@@ -24,6 +23,7 @@ import {
   type Stats,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { makeDirectory } from "./destination.js";
 
 export interface WriteFileOptions {
   /** `false`: fail with {@link FileExistsError} when the target exists (checked atomically). Default `true`. */
@@ -117,7 +117,7 @@ export function writeFileAtomic(path: string, data: FileData, options: WriteFile
     return;
   }
 
-  if (!existing) mkdirSync(dirname(target), { recursive: true });
+  if (!existing) makeDirectory(dirname(target));
   const temporary = temporaryBeside(target);
   try {
     writeData(temporary, data, "wx", options.mode ?? 0o666);

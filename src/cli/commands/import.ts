@@ -6,7 +6,7 @@
  * that fails midway removes the files and folders this run created. Exit 0 when everything was placed, 1
  * when some text was left in comment blocks, 2 for usage errors, unreadable inputs and unwritable outputs.
  */
-import { accessSync, constants, existsSync, mkdirSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localize, type Lang, type Localized } from "../../i18n/index.js";
@@ -16,6 +16,7 @@ import { catalogueData } from "../../import/catalogue.js";
 import { describeOrigin } from "../../import/document.js";
 import { positionYaml, toYaml } from "../../import/emit.js";
 import { importDocument, type ImportResult } from "../../import/index.js";
+import { makeDirectory } from "../../util/destination.js";
 import { slugify } from "../../util/similar.js";
 import { readSource, readSourceBytes, SourceError } from "../../import/source.js";
 import { schemaReference } from "../../scaffold/schema-ref.js";
@@ -171,23 +172,6 @@ function folderProblem(dir: string, lang: Lang): string | undefined {
 }
 
 /**
- * Creates `dir` one level at a time from the nearest folder that exists, recording each folder it makes.
- * Not `mkdirSync(dir, { recursive: true })`: on a file system that refuses new folders without saying so
- * (/proc/sys/…), Node 20's recursive mkdir retries forever.
- */
-function makeFolder(dir: string, made: string[]): void {
-  const missing: string[] = [];
-  for (let current = dir; !existsSync(current); current = dirname(current)) {
-    missing.unshift(current);
-    if (dirname(current) === current) break;
-  }
-  for (const folder of missing) {
-    mkdirSync(folder);
-    made.push(folder);
-  }
-}
-
-/**
  * The output folder of each input, in the order given: `--out` itself for one input; for several, a
  * sub-folder named after each file. Two inputs with the same name (a/qd.docx and b/qd.docx, or qd.docx and
  * qd.html) get `qd`, `qd-2`, `qd-3`… in the order they are given, so no input's files land on another's.
@@ -255,7 +239,7 @@ function writeOutputs(outputs: Output[], outDirs: string[], force: boolean, lang
   try {
     for (const dir of outDirs) {
       current = dir;
-      makeFolder(dir, createdFolders);
+      createdFolders.push(...makeDirectory(dir));
     }
     for (const output of outputs) {
       current = output.path;

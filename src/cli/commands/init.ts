@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localize, type Localized } from "../../i18n/index.js";
-import { DestinationError, makeDirectory, shown } from "../../render/destination.js";
+import { DestinationError, makeDirectory, shown } from "../../util/destination.js";
 import { resolveTemplate } from "../../scaffold/catalog.js";
 import {
   applyPlan,

@@ -5,7 +5,7 @@ import { findForm } from "../../model/forms.js";
 import { listTemplates, resolveTemplate, type TemplateEntry } from "../../scaffold/catalog.js";
 import type { Answers } from "../../scaffold/create.js";
 import { FileExistsError, writeFileAtomic } from "../../util/write-file.js";
-import { DestinationError, makeDirectory, shown } from "../../render/destination.js";
+import { DestinationError, makeDirectory, shown } from "../../util/destination.js";
 import { scaffoldPosition, type Scaffolded } from "../../scaffold/new.js";
 import type { SchemaRefMode } from "../../scaffold/schema-ref.js";
 import { UsageError } from "../errors.js";

@@ -13,7 +13,7 @@ import { UsageError } from "../errors.js";
 import { expandInputs } from "../inputs.js";
 import type { CliIo } from "../main.js";
 import type { PdfEngine } from "../../render/pdf.js";
-import { checkFolderCreatable, DestinationError, shown } from "../../render/destination.js";
+import { checkFolderCreatable, DestinationError, shown } from "../../util/destination.js";
 
 interface RenderFlags {
   output?: string;

@@ -1,5 +1,5 @@
 /**
- * Where outputs go, for `render`, `new` and `init`: folders created one level at a time, a destination
+ * Where outputs go, for every command that writes: folders created one level at a time, a destination
  * checked before any work, file-system errors told in words that name the path the user gave (never the
  * temporary file beside it), and user values kept short in messages.
  */
@@ -121,19 +121,22 @@ export function checkFolderCreatable(path: string): void {
 }
 
 /**
- * `mkdir -p`, one level at a time. Node 20's `mkdirSync(…, { recursive: true })` loops forever where the
+ * `mkdir -p`, one level at a time; returns the folders it made, outermost first. Node 20's `mkdirSync(…, { recursive: true })` loops forever where the
  * system answers ENOENT to a folder whose parent exists (under /proc); this fails at once instead.
  */
-export function makeDirectory(path: string): void {
+export function makeDirectory(path: string): string[] {
   const { ancestor, stats, missing } = existingAncestor(path);
   if (!stats.isDirectory()) throw errno("ENOTDIR", ancestor);
+  const made: string[] = [];
   for (const folder of missing) {
     try {
       mkdirSync(folder);
+      made.push(folder);
     } catch (error) {
       // Made meanwhile by someone else: fine, as long as it is a folder.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statOrMissing(folder)?.isDirectory())
         throw error;
     }
   }
+  return made;
 }
