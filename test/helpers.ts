@@ -33,7 +33,7 @@ export async function runCli(...args: string[]): Promise<CliRun> {
  */
 export function runCliProcess(
   args: readonly string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ): CliRun {
   const script =
     "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
@@ -44,6 +44,8 @@ export function runCliProcess(
       cwd: packageRoot,
       encoding: "utf8",
       ...(options.input === undefined ? {} : { input: options.input }),
+      // A hang then fails the test (killed: no exit code) instead of blocking the run.
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
       env: {
         ...process.env,
         VTVL_MAIN: `${packageRoot}src/cli/main.ts`,

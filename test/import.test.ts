@@ -3,7 +3,6 @@
  * artefacts GUIDE §g lists, and the command (files written atomically, never overwritten without --force,
  * what is not placed kept as comments and reported, exit codes).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
@@ -14,10 +13,9 @@ import { importDocument } from "../src/import/index.js";
 import { readSource } from "../src/import/source.js";
 import { detectTextFormat } from "../src/import/text-export.js";
 import type { Position } from "../src/model/types.js";
-import { packageRoot } from "../src/paths.js";
 import { validateAgainstForm } from "../src/schema/validator.js";
 import { makeDocx } from "./fixtures/import/make-docx.js";
-import { runCli, tempDir, writeTemp } from "./helpers.js";
+import { runCli, runCliProcess, tempDir, writeTemp } from "./helpers.js";
 
 const sources = join(import.meta.dirname, "fixtures", "sources");
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", "import", name);
@@ -533,30 +531,8 @@ describe("vtvl import on hostile or broken input", () => {
   it("does not hang on a folder the system refuses without saying so (/proc/sys)", () => {
     if (!existsSync("/proc/sys")) return;
     const mini = writeTemp("mini.txt", MINI);
-    const script =
-      "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--input-type=module",
-        "-e",
-        script,
-        "--",
-        "import",
-        mini,
-        "--out",
-        "/proc/sys/vtvl-x",
-      ],
-      {
-        cwd: packageRoot,
-        encoding: "utf8",
-        timeout: 20_000,
-        env: { ...process.env, VTVL_MAIN: `${packageRoot}src/cli/main.ts` },
-      },
-    );
-    expect(child.status).toBe(2);
+    const child = runCliProcess(["import", mini, "--out", "/proc/sys/vtvl-x"], { timeout: 20_000 });
+    expect(child.code).toBe(2);
     expect(child.stderr).toMatch(/^vtvl: Không ghi được .*\/proc\/sys/u);
   });
 

@@ -16,12 +16,12 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/paths.js";
-import { runCli, tempDir } from "./helpers.js";
+import { runCli, runCliProcess, tempDir } from "./helpers.js";
 
 const fixture = join(packageRoot, "test/fixtures/render/tt-02-2023-vpcp.yaml");
 const TEMPLATE = "vpcp-cv-tham-muu-tong-hop-ve-chuyen-nganh";
 const linux = process.platform === "linux";
-/** The CLI from the sources, in a process of its own (as test/helpers.ts runCliProcess, with a time limit). */
+/** The CLI from the sources, as test/helpers.ts runCliProcess runs it, for a shell to start. */
 const MAIN_SCRIPT =
   "const { main } = await import(process.env.VTVL_MAIN); process.exitCode = await main(['node', 'vtvl', ...process.argv.slice(1)]);";
 
@@ -47,31 +47,11 @@ describe("vtvl render -o", () => {
     writeFileSync(browser, "#!/bin/sh\nexit 3\n");
     chmodSync(browser, 0o755);
     const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--input-type=module",
-        "-e",
-        MAIN_SCRIPT,
-        "--",
-        "render",
-        yaml,
-        "--browser-path",
-        browser,
-        "-o",
-        join(dir, "x.pdf"),
-      ],
-      {
-        cwd: packageRoot,
-        encoding: "utf8",
-        timeout: 30_000,
-        env: { ...process.env, VTVL_MAIN: `${packageRoot}src/cli/main.ts`, NO_COLOR: "1" },
-      },
-    );
+    const child = runCliProcess(["render", yaml, "--browser-path", browser, "-o", join(dir, "x.pdf")], {
+      timeout: 30_000,
+    });
     const seconds = (performance.now() - started) / 1000;
-    expect(child.status).toBe(2);
+    expect(child.code).toBe(2);
     expect(child.stderr).toContain("code 3");
     expect(child.stderr).toContain(browser);
     expect(seconds).toBeLessThan(15);
